@@ -1,0 +1,92 @@
+"""Cairn: a visual journey builder. `create_app` builds the Flask application."""
+
+from __future__ import annotations
+
+import os
+
+from flask import Flask, abort, redirect, request, url_for
+from sqlalchemy import event
+
+from app.api import api, docs_bp, register_api_errors
+from app.config import load_config
+from app.extensions import csrf, db, login_manager, migrate
+from app.web import register_template_helpers
+
+PROJECT_ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def create_app(config: dict | None = None) -> Flask:
+    """Application factory; `config` overrides settings (tests pass `INSTANCE_PATH` and URLs)."""
+    config = dict(config or {})
+    instance_path = config.pop("INSTANCE_PATH", None) or os.environ.get(
+        "CAIRN_INSTANCE_PATH", os.path.join(PROJECT_ROOT, "instance")
+    )
+    app = Flask(
+        __name__,
+        instance_path=os.path.abspath(instance_path),
+        template_folder=os.path.join(PROJECT_ROOT, "templates"),
+        static_folder=os.path.join(PROJECT_ROOT, "static"),
+    )
+    os.makedirs(app.instance_path, exist_ok=True)
+    app.config.update(load_config(app.instance_path))
+    app.config.update(config)
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=os.path.join(PROJECT_ROOT, "migrations"))
+    csrf.init_app(app)
+    login_manager.init_app(app)
+    api.init_app(app)
+    with app.app_context():
+        if db.engine.dialect.name == "sqlite":
+            event.listen(db.engine, "connect", tune_sqlite_connection)
+
+    register_api_errors(app)
+    register_template_helpers(app)
+    register_blueprints(app)
+    register_commands(app)
+
+    @app.get("/")
+    def home():
+        return redirect(url_for("auth.account"))
+
+    @app.before_request
+    def refuse_oversized_requests():
+        """Answer 413 before routing or reading, whatever the endpoint (or its absence)."""
+        limit = app.config["MAX_CONTENT_LENGTH"]
+        if request.content_length is not None and request.content_length > limit:
+            abort(413)
+
+    @app.get("/healthz")
+    def healthz():
+        return {"status": "ok"}
+
+    return app
+
+
+def tune_sqlite_connection(dbapi_connection, _record) -> None:
+    """WAL lets the web server read while a worker writes; foreign keys are off by default."""
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.close()
+
+
+def register_blueprints(app: Flask) -> None:
+    from app.auth import api as auth_api
+    from app.auth import views as auth_views
+
+    app.register_blueprint(auth_views.bp)
+    app.register_blueprint(docs_bp)
+    api.register_blueprint(auth_api.blp)
+
+
+def register_commands(app: Flask) -> None:
+    from app.auth.cli import tokens_cli, users_cli
+    from app.cli import up_command, worker_command
+
+    app.cli.add_command(users_cli)
+    app.cli.add_command(tokens_cli)
+    app.cli.add_command(worker_command)
+    app.cli.add_command(up_command)

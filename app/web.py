@@ -1,0 +1,68 @@
+"""Small helpers shared by the HTML views: page-or-partial rendering and vendored file names."""
+
+from __future__ import annotations
+
+import os
+from functools import cache
+
+from flask import current_app, render_template, request
+
+
+def is_htmx() -> bool:
+    return request.headers.get("HX-Request") == "true"
+
+
+def render_page_or_partial(page: str, partial: str, **context) -> str:
+    """Full page for a normal request, only the partial when htmx asks (contact-app's pattern)."""
+    return render_template(partial if is_htmx() else page, **context)
+
+
+@cache
+def _vendored_files(static_folder: str) -> tuple[str, ...]:
+    vendor = os.path.join(static_folder, "vendor")
+    return tuple(sorted(os.listdir(vendor))) if os.path.isdir(vendor) else ()
+
+
+def vendor_file(prefix: str, suffix: str) -> str:
+    """The vendored file whose name starts with `prefix` and ends with `suffix` (version inside)."""
+    for name in _vendored_files(current_app.static_folder):
+        if name.startswith(prefix) and name.endswith(suffix):
+            return f"vendor/{name}"
+    raise FileNotFoundError(f"no vendored file {prefix}*{suffix}; run scripts/vendor.py")
+
+
+MAIN_MENU = (("journeys.index", "Journeys"), ("actions.index", "Actions"), ("events.index", "Events"))
+CREATE_MENU = (
+    ("journeys.new", "Journey", "j", "marketer"),
+    ("actions.new", "Action", "a", "technical"),
+    ("events.new", "Event type", "e", "technical"),
+)
+
+
+def register_template_helpers(app) -> None:
+    """Globals and filters every template may use (menus depend on the signed-in role)."""
+    from flask import url_for
+    from flask_login import current_user
+
+    from app.auth.models import Role, as_aware
+
+    def main_menu() -> list[tuple[str, str]]:
+        items = [item for item in MAIN_MENU if item[0] in app.view_functions]
+        if current_user.is_authenticated and current_user.can(Role.ADMIN):
+            items.append(("auth.users", "Users"))
+        return items
+
+    def create_menu() -> list[tuple[str, str, str]]:
+        if not current_user.is_authenticated:
+            return []
+        return [
+            (url_for(endpoint), label, key)
+            for endpoint, label, key, role in CREATE_MENU
+            if endpoint in app.view_functions and current_user.can(Role(role))
+        ]
+
+    def format_datetime(moment) -> str:
+        return as_aware(moment).strftime("%Y-%m-%d %H:%M UTC") if moment else ""
+
+    app.jinja_env.globals.update(main_menu=main_menu, create_menu=create_menu, vendor_file=vendor_file)
+    app.jinja_env.filters["datetime"] = format_datetime
