@@ -54,7 +54,12 @@ def create_first_admin() -> None:
 
 
 def stop_children(children: list[subprocess.Popen]) -> None:
-    """Ask each child to stop, then kill whatever has not stopped within the grace period."""
+    """Ask each child to stop, then kill whatever has not stopped within the grace period.
+
+    A second Ctrl-C while stopping is ignored so that no child is left running.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
     for child in children:
         if child.poll() is None:
             child.send_signal(signal.SIGTERM)

@@ -13,6 +13,8 @@ import tempfile
 
 import pytest
 import redis
+from flask import g, has_app_context
+from flask.testing import FlaskClient
 
 from app import create_app
 from app.extensions import db as _db
@@ -40,6 +42,20 @@ def redis_url(instance_path):
     stop_embedded_redis(instance_path)
 
 
+class IsolatedClient(FlaskClient):
+    """A test client whose requests each start with an empty `g`, as they do in production.
+
+    Tests keep an app context pushed (to call services), and Flask reuses it for each request, so
+    per-request caches in `g` (Flask-Login's user, Flask-WTF's CSRF token) would leak from one
+    request, or one client, to the next.
+    """
+
+    def open(self, *args, **kwargs):
+        if has_app_context():
+            g.__dict__.clear()
+        return super().open(*args, **kwargs)
+
+
 @pytest.fixture(scope="session")
 def app(instance_path, redis_url):
     database_url = os.environ.get("TEST_DATABASE_URL") or f"sqlite:///{instance_path}/test.sqlite3"
@@ -52,6 +68,7 @@ def app(instance_path, redis_url):
             "CAIRN_ALLOW_PRIVATE_URLS": False,
         }
     )
+    app.test_client_class = IsolatedClient
     with app.app_context():
         _db.drop_all()
         _db.create_all()
@@ -126,11 +143,11 @@ def browser(client):
 
 
 @pytest.fixture
-def signed_in(client):
-    """`signed_in("technical")` returns a Browser signed in as a new user with that role."""
+def signed_in(app, db):
+    """`signed_in("technical")` returns a Browser (own cookie jar) signed in as a new user of that role."""
 
     def sign_in(role: str = "marketer") -> Browser:
-        session = Browser(client)
+        session = Browser(app.test_client())
         session.login(make_user(role))
         return session
 
