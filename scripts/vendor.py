@@ -115,7 +115,7 @@ elements with its own ids and port names, while Drawflow keeps a parallel model 
 whole target node (not a small input dot), drags a multi-selection as a group, and is actively
 released (6.2.x). What jsPlumb does not do, zoom and pan, is a CSS transform plus `setZoom` in
 `static/js/canvas.js`. Its package ships no minified build, so the UMD file (about 590 kB, about
-90 kB gzipped) is vendored as is; it ships no licence file either, so its `.LICENSE` file holds the
+105 kB gzipped) is vendored as is; it ships no licence file either, so its `.LICENSE` file holds the
 MIT text for the `(MIT OR GPL-2.0)` licence its package.json declares, under whose MIT option
 Cairn uses it.
 """
