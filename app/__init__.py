@@ -76,10 +76,16 @@ def tune_sqlite_connection(dbapi_connection, _record) -> None:
 def register_blueprints(app: Flask) -> None:
     from app.auth import api as auth_api
     from app.auth import views as auth_views
+    from app.events import api as events_api
+    from app.inspector import views as inspector_views
 
     app.register_blueprint(auth_views.bp)
+    app.register_blueprint(inspector_views.receiver)
+    app.register_blueprint(inspector_views.bp)
     app.register_blueprint(docs_bp)
     api.register_blueprint(auth_api.blp)
+    api.register_blueprint(events_api.types_blp)
+    api.register_blueprint(events_api.ingest_blp)
 
 
 def register_commands(app: Flask) -> None:

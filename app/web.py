@@ -31,7 +31,12 @@ def vendor_file(prefix: str, suffix: str) -> str:
     raise FileNotFoundError(f"no vendored file {prefix}*{suffix}; run scripts/vendor.py")
 
 
-MAIN_MENU = (("journeys.index", "Journeys"), ("actions.index", "Actions"), ("events.index", "Events"))
+MAIN_MENU = (
+    ("journeys.index", "Journeys"),
+    ("actions.index", "Actions"),
+    ("events.index", "Events"),
+    ("bins.index", "Inspector"),
+)
 CREATE_MENU = (
     ("journeys.new", "Journey", "j", "marketer"),
     ("actions.new", "Action", "a", "technical"),
