@@ -1,0 +1,1 @@
+"""Runner: RQ workers walk live journeys and call each action's REST API."""

