@@ -77,9 +77,11 @@ def register_blueprints(app: Flask) -> None:
     from app.auth import api as auth_api
     from app.auth import views as auth_views
     from app.events import api as events_api
+    from app.events import views as events_views
     from app.inspector import views as inspector_views
 
     app.register_blueprint(auth_views.bp)
+    app.register_blueprint(events_views.bp)
     app.register_blueprint(inspector_views.receiver)
     app.register_blueprint(inspector_views.bp)
     app.register_blueprint(docs_bp)
