@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import copy
+import json
+import re
+from pathlib import Path
 
 import pytest
 
@@ -54,7 +57,7 @@ CATALOG = Catalog(
 
 
 def example() -> dict:
-    """The graph of docs/journey-graph.md."""
+    """The example graph of issue 4 (docs/journey-graph.md shows it with positions)."""
     return {
         "nodes": [
             {"id": "n1", "type": "event", "event": "signup", "position": {"x": 40, "y": 120}},
@@ -106,6 +109,17 @@ def test_example_round_trips_and_has_no_problems():
     data = example()
     graph = parse_graph(copy.deepcopy(data))
     assert graph.to_dict() == data
+    assert problems_of(data) == []
+
+
+def test_the_documented_examples_are_valid():
+    doc = (Path(__file__).parents[2] / "docs" / "journey-graph.md").read_text()
+    blocks = re.findall(r"```json\n(.*?)```", doc, re.S)
+    assert len(blocks) == 2
+    data = json.loads(blocks[1])
+    assert problems_of(data) == []
+    node(data, "n4").pop("seconds")
+    node(data, "n4")["until"] = re.search(r'"until": "(.*?)"}`', doc).group(1)
     assert problems_of(data) == []
 
 
