@@ -27,8 +27,7 @@ from app.expressions import FieldSpec, check_expression
 from app.extensions import db
 from app.journeys import service
 from app.journeys.catalog import current_catalog
-from app.journeys.graph import GraphFormatError, ParameterInfo, parse_graph
-from app.journeys.graph import _ProblemFinder as ProblemFinder
+from app.journeys.graph import ParameterInfo, infer_field_type
 from app.journeys.models import Journey, Reentry
 from app.journeys.schemas import ProblemSchema
 from app.web import is_htmx, render_page_or_partial
@@ -361,14 +360,40 @@ def _event_type_or_none(key: str | None):
         return None
 
 
-def field_scope(graph_data: dict, node_id: str) -> FieldSpec:
+def field_scope(graph: dict, node_id: str) -> FieldSpec:
     """What an expression on `node_id` may read: the entry event's fields and the responses of the
-    actions that run before it, exactly as the problem finder checks them."""
-    try:
-        graph = parse_graph(graph_data)
-    except GraphFormatError:
-        return {"event": None, "nodes": None}
-    return ProblemFinder(graph, current_catalog()).field_spec(node_id)
+    action nodes that can run before it (the scope the problem finder checks against).
+
+    graph.py keeps its own computation private, so this one walks the browser's graph itself.
+    """
+    catalog = current_catalog()
+    nodes = {n["id"]: n for n in graph.get("nodes", []) if isinstance(n, dict) and "id" in n}
+    entries = [n for n in nodes.values() if n.get("type") == "event"]
+    event = catalog.events.get(entries[0].get("event")) if len(entries) == 1 else None
+    responses = {}
+    for ancestor in sorted(_ancestors(graph, node_id)):
+        node = nodes.get(ancestor, {})
+        if node.get("type") == "action":
+            action = catalog.actions.get(node.get("action"))
+            sample = action.response_sample if action is not None else None
+            responses[ancestor] = infer_field_type(sample) if sample is not None else None
+    return {"event": dict(event.fields) if event else None, "nodes": responses}
+
+
+def _ancestors(graph: dict, node_id: str) -> set[str]:
+    """Every node with a path to `node_id`."""
+    incoming: dict[str, list[str]] = {}
+    for edge in graph.get("edges", []):
+        if isinstance(edge, dict):
+            incoming.setdefault(edge.get("to"), []).append(edge.get("from"))
+    seen: set[str] = set()
+    stack = [node_id]
+    while stack:
+        for parent in incoming.get(stack.pop(), []):
+            if parent not in seen and parent != node_id:
+                seen.add(parent)
+                stack.append(parent)
+    return seen
 
 
 def field_choices(scope: dict, graph: dict) -> list[FieldChoice]:
