@@ -407,7 +407,7 @@
     }).catch(() => null);
     const body = response && await response.json().catch(() => ({}));
     if (!response || !response.ok) {
-      const message = response?.status === 404 && !body?.error ? 'Test mode is not available on this server.'
+      const message = response?.status === 404 ? 'Test mode is not available on this server yet.'
         : (body?.error?.message || 'The test could not run.');
       result.replaceChildren(block('p', message, 'field-error'));
       return;
