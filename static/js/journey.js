@@ -370,15 +370,18 @@
     const path = result.path || steps.map((step) => step.node_id);
     canvas.highlightPath(path);
     const graph = canvas.getGraph();
-    const out = [block('p', `${result.status || 'done'} · ${path.length} node${path.length === 1 ? '' : 's'} on the path`, 'muted')];
+    const out = [block('p', `${result.mode || ''} run ${result.status || 'done'} · ${path.length} node${path.length === 1 ? '' : 's'} on the path`, 'muted')];
+    if (result.error) out.push(block('p', result.error, 'field-error'));
     for (const step of steps) {
       const node = graph.nodes.find((n) => n.id === step.node_id);
       const details = document.createElement('details');
       details.className = 'test-step';
-      details.append(block('summary', `${step.node_id} ${node ? describeNode(node).title || node.type : ''} · ${step.status || ''}`));
-      for (const [label, key] of [['Request', 'request'], ['Response', 'response'], ['Error', 'error']]) {
-        if (step[key] == null) continue;
-        details.append(block('h5', label), block('pre', pretty(step[key]), 'code'));
+      const port = step.port ? ` → ${step.port}` : '';
+      details.append(block('summary', `${step.node_id} ${node ? describeNode(node).title || node.type : ''} · ${step.status || ''}${port}`));
+      const response = step.response_status == null ? null : `${step.response_status}\n${step.response_excerpt || ''}`;
+      for (const [label, value] of [['Request', step.request], ['Response', response], ['Error', step.error]]) {
+        if (value == null) continue;
+        details.append(block('h5', label), block('pre', pretty(value), 'code'));
       }
       out.push(details);
     }
