@@ -182,8 +182,13 @@ SPEC = {
         {"name": "amount", "type": "number", "required": False, "nullable": True},
         {"name": "profile", "type": "object", "required": False},
     ],
-    "body": {"to": "{{email}}", "template": "welcome", "amount": "{{amount}}", "note": "Hi {{email}}",
-             "profile": "{{profile}}"},
+    "body": {
+        "to": "{{email}}",
+        "template": "welcome",
+        "amount": "{{amount}}",
+        "note": "Hi {{email}}",
+        "profile": "{{profile}}",
+    },
     "timeout_ms": 10000,
     "retries": 3,
     "rate_limit": None,
@@ -202,7 +207,10 @@ def test_render_request_fills_every_part() -> None:
     parts = urlsplit(request.url)
     assert f"{parts.scheme}://{parts.netloc}{parts.path}" == "https://api.example.com/v3/send/users/42"
     assert parse_qsl(parts.query) == [
-        ("region", "eu west"), ("ts", "2024-01-01 10:00"), ("tags", "a&b"), ("tags", "c")
+        ("region", "eu west"),
+        ("ts", "2024-01-01 10:00"),
+        ("tags", "a&b"),
+        ("tags", "c"),
     ]
     assert request.headers == {
         "X-Api-Version": "2",
@@ -211,9 +219,7 @@ def test_render_request_fills_every_part() -> None:
         "X-Count": "3",
         "Content-Type": "application/json",
     }
-    assert request.body == {
-        "to": "a@b.co", "template": "welcome", "amount": 12.5, "note": "Hi a@b.co"
-    }
+    assert request.body == {"to": "a@b.co", "template": "welcome", "amount": 12.5, "note": "Hi a@b.co"}
     assert json.loads(request.body_json()) == request.body
     assert request.secret_values == ["hunter2"]
 
@@ -236,14 +242,20 @@ def test_optional_variables_may_be_absent_or_null() -> None:
         ({"params": {"email": "x", "profile": None}}, "parameter 'profile': may not be null"),
         ({"params": {"email": "x", "nope": 1}}, "parameter 'nope': this action declares no parameter"),
         ({"params": {"email": "x"}, "headers": {}}, "header 'X-Trace': is required"),
-        ({"params": {"email": "x"}, "headers": {"X-Trace": "a\r\nEvil: 1"}, "query": {"ts": "1"}},
-         "header 'X-Trace': must not contain line breaks"),
+        (
+            {"params": {"email": "x"}, "headers": {"X-Trace": "a\r\nEvil: 1"}, "query": {"ts": "1"}},
+            "header 'X-Trace': must not contain line breaks",
+        ),
         ({"params": {"email": "x"}, "headers": {"X-Trace": "t", "X-Count": "many"}}, "header 'X-Count'"),
         ({"params": {"email": "x"}, "headers": {"X-Trace": "t"}}, "query 'ts': is required"),
-        ({"params": {"email": "x"}, "headers": {"X-Trace": "t"}, "query": {"ts": "1"}, "path": "../admin"},
-         "path 'path': must not contain '.' or '..' segments"),
-        ({"params": {"email": "x"}, "headers": {"X-Trace": "t"}, "query": {"ts": "1"}, "path": {"a": 1}},
-         "path 'path': expected text"),
+        (
+            {"params": {"email": "x"}, "headers": {"X-Trace": "t"}, "query": {"ts": "1"}, "path": "../admin"},
+            "path 'path': must not contain '.' or '..' segments",
+        ),
+        (
+            {"params": {"email": "x"}, "headers": {"X-Trace": "t"}, "query": {"ts": "1"}, "path": {"a": 1}},
+            "path 'path': expected text",
+        ),
     ],
 )
 def test_render_request_names_the_failing_field(values: dict, message: str) -> None:
@@ -283,8 +295,12 @@ def test_get_sends_no_body_and_keeps_a_static_query() -> None:
 
 
 def test_declared_content_type_is_not_repeated() -> None:
-    spec = {"method": "PUT", "url": "https://h.example/", "body": {"a": 1},
-            "headers": [{"name": "content-type", "value": "application/json; charset=utf-8"}]}
+    spec = {
+        "method": "PUT",
+        "url": "https://h.example/",
+        "body": {"a": 1},
+        "headers": [{"name": "content-type", "value": "application/json; charset=utf-8"}],
+    }
     assert render_request(spec).headers == {"content-type": "application/json; charset=utf-8"}
 
 
@@ -308,8 +324,11 @@ def test_masked_hides_every_secret_in_url_headers_and_body() -> None:
 
 
 def test_variable_secret_headers_are_listed_for_masking() -> None:
-    spec = {"method": "GET", "url": "https://h.example/",
-            "headers": [{"name": "X-Key", "variable": True, "type": "string", "secret": True}]}
+    spec = {
+        "method": "GET",
+        "url": "https://h.example/",
+        "headers": [{"name": "X-Key", "variable": True, "type": "string", "secret": True}],
+    }
     request = render_request(spec, headers={"X-Key": "per-profile-key"})
     assert request.secret_values == ["per-profile-key"]
     assert request.masked()["headers"] == {"X-Key": MASK}
