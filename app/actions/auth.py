@@ -74,7 +74,8 @@ class HttpUrl(fields.String):
     Shared by the action URL and the token URLs of auth kinds."""
 
     def __init__(self, **kwargs: Any):
-        super().__init__(validate=_validate_http_url, **kwargs)
+        super().__init__(**kwargs)
+        self.validators.insert(0, _validate_http_url)
 
 
 def _validate_header_name(value: str) -> None:
@@ -86,7 +87,8 @@ class HeaderName(fields.String):
     """An HTTP header name (RFC 7230 token)."""
 
     def __init__(self, **kwargs: Any):
-        super().__init__(validate=_validate_header_name, **kwargs)
+        super().__init__(**kwargs)
+        self.validators.insert(0, _validate_header_name)
 
 
 def _secret(**kwargs: Any) -> fields.String:
