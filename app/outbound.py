@@ -153,7 +153,7 @@ def parse_target(url: str) -> SplitResult:
     """Split `url`, raising `UnsafeTargetError` unless it is absolute http(s) with a host and no
     credentials. The syntax half of `check_url`; schemas use it without touching DNS."""
     try:
-        parts = urlsplit(url.strip())
+        parts = urlsplit(url)
         port = parts.port
     except ValueError as error:
         raise UnsafeTargetError(f"not a valid URL: {error}") from error

@@ -69,7 +69,7 @@ class LocalServer:
         self.url = f"http://127.0.0.1:{self.port}"
 
     def __enter__(self) -> LocalServer:
-        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+        threading.Thread(target=self.httpd.serve_forever, args=(0.05,), daemon=True).start()
         return self
 
     def __exit__(self, *exc_info: object) -> None:

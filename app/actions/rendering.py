@@ -175,7 +175,8 @@ class RenderedRequest:
 
     def masked(self) -> dict[str, Any]:
         """The record form (method, url, headers, body) with every secret replaced by `MASK`,
-        including its URL-encoded forms in the URL."""
+        including its URL-encoded forms in the URL (where `MASK` then stands unencoded: the
+        record is for reading, not for sending)."""
         secrets = sorted({value for value in self.secret_values if value}, key=len, reverse=True)
         if not secrets:
             return {"method": self.method, "url": self.url, "headers": dict(self.headers), "body": self.body}
@@ -188,7 +189,7 @@ class RenderedRequest:
         url = self.url
         for secret in secrets:
             for form in (secret, quote_plus(secret), quote(secret, safe="")):
-                url = url.replace(form, quote(MASK))
+                url = url.replace(form, MASK)
         return {
             "method": self.method,
             "url": url,
