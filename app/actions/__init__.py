@@ -1,0 +1,1 @@
+"""Actions: the third-party REST calls journeys make, configured by technical users."""
