@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from flask import Flask, current_app
 from rq import Queue, SimpleWorker
 
 from app.redis_store import get_redis
 
-DEFAULT_QUEUES = ("default",)
-"""Queues a worker listens to when `--queues` is not given, highest priority first."""
+DEFAULT_QUEUES = ("runner", "default")
+"""Queues a worker listens to when `--queues` is not given, highest priority first
+("runner": journey instances, see `app.runner.jobs`)."""
+
+WORKER_START_HOOKS: list[Callable[[], object]] = []
+"""Called in the app context when a worker starts; the runner re-enqueues abandoned work."""
 
 
 def get_queue(name: str = "default") -> Queue:
@@ -34,5 +40,7 @@ class CairnWorker(SimpleWorker):
 
 def build_worker(queue_names: list[str]) -> CairnWorker:
     connection = get_redis()
+    for hook in WORKER_START_HOOKS:
+        hook()
     queues = [Queue(name, connection=connection) for name in queue_names]
     return CairnWorker(queues, connection=connection, app=current_app._get_current_object())

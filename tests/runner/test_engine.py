@@ -96,7 +96,8 @@ def test_wait_until_expression_and_test_mode_cap():
 
 def test_action_outcome_picks_ok_or_error_port_or_fails():
     action = {"id": "a", "type": "action", "action": "notify", "params": {}}
-    check = {"id": "c", "type": "condition", "branches": [{"port": "t", "when": "nodes.a.status == 'timedout'"}]}
+    branch = {"port": "t", "when": "nodes.a.status == 'timedout'"}
+    check = {"id": "c", "type": "condition", "branches": [branch]}
     graph = build(
         [action, check, {"id": "e", "type": "end"}],
         [("n0", "a"), ("a", "e"), ("a", "c", "error"), ("c", "e", "t")],

@@ -1,0 +1,340 @@
+"""Starting, recovering, inspecting and re-driving journey instances; the API and CLI call these.
+
+Entry is registered on `EVENT_ACCEPTED_HANDLERS`: after an ingest commit, it inserts one instance
+per live version entered (after the journey's re-entry rule) in one multi-row INSERT, commits,
+and enqueues batch jobs — the ingest request does no journey work itself.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import datetime, time, timedelta
+from typing import Any
+
+from sqlalchemy import delete, func, insert, or_, select, update
+from sqlalchemy.orm import selectinload
+
+from app.auth.models import utcnow
+from app.errors import Conflict, InvalidInput, NotFound
+from app.events.models import EventType
+from app.events.service import EVENT_ACCEPTED_HANDLERS, AcceptedEvent
+from app.extensions import db
+from app.journeys import service as journeys_service
+from app.journeys.graph import Graph, Node, entry_node
+from app.journeys.models import Journey, JourneyVersion, Reentry, VersionStatus
+from app.queues import WORKER_START_HOOKS
+from app.runner import jobs
+from app.runner.engine import (
+    RunState,
+    StepError,
+    StepRecord,
+    idempotency_key,
+    settle_action,
+    walk,
+)
+from app.runner.models import ACTIVE_STATUSES, Instance, InstanceStatus, Step, StepStatus
+from app.runner.sender import OutboundCall
+
+INSTANCES = Instance.__table__
+PROFILE_CHUNK = 500
+"""Profiles per re-entry lookup (keeps the IN list well under every database's limit)."""
+RECOVERY_CHUNK = 5000
+MAX_LISTED = 500
+
+
+# ---- entry -----------------------------------------------------------------------------------
+
+
+def start_instances(accepted: list[AcceptedEvent]) -> list[int]:
+    """Create the instances these events start and enqueue them; their ids."""
+    by_type: defaultdict[str, list[AcceptedEvent]] = defaultdict(list)
+    for event in accepted:
+        by_type[event.event_type_key].append(event)
+    now = utcnow()
+    rows: list[dict[str, Any]] = []
+    for key, events in by_type.items():
+        for version in journeys_service.live_versions_for_event(key):
+            entering = entering_events(version.journey, events, now)
+            entry_node = first_node_id(version)
+            rows.extend(
+                {
+                    "journey_id": version.journey_id,
+                    "version_id": version.id,
+                    "profile_id": event.profile_id,
+                    "event_id": event.id,
+                    "status": InstanceStatus.RUNNING,
+                    "node_id": entry_node,
+                    "outputs": {},
+                    "due_at": now,
+                    "created_at": now,
+                    "updated_at": now,
+                }
+                for event in entering
+            )
+    if not rows:
+        return []
+    ids = list(db.session.scalars(insert(INSTANCES).returning(INSTANCES.c.id), rows))
+    db.session.commit()
+    jobs.enqueue_ids(sorted(ids))
+    return ids
+
+
+def first_node_id(version: JourneyVersion) -> str | None:
+    """The entry event node of a version's graph (the walk starts there and leaves at once)."""
+    return next(
+        (node["id"] for node in version.graph.get("nodes", ()) if node.get("type") == "event"), None
+    )
+
+
+def entering_events(journey: Journey, events: list[AcceptedEvent], now: datetime) -> list[AcceptedEvent]:
+    """The events whose profile may enter `journey` now, per its re-entry setting.
+
+    `always`: every event. `never`: a profile's first event ever. `after_wait`: a profile with
+    no instance in flight whose last one finished at least `reentry_wait_seconds` ago. Within
+    one batch, `never` and `after_wait` let only a profile's first event in.
+    """
+    if journey.reentry == Reentry.ALWAYS:
+        return events
+    blocked = profiles_blocked(journey, {event.profile_id for event in events}, now)
+    entering = []
+    for event in events:
+        if event.profile_id not in blocked:
+            blocked.add(event.profile_id)
+            entering.append(event)
+    return entering
+
+
+def profiles_blocked(journey: Journey, profiles: set[str], now: datetime) -> set[str]:
+    profile_list = sorted(profiles)
+    blocked: set[str] = set()
+    for start in range(0, len(profile_list), PROFILE_CHUNK):
+        query = select(Instance.profile_id).where(
+            Instance.journey_id == journey.id,
+            Instance.profile_id.in_(profile_list[start : start + PROFILE_CHUNK]),
+        )
+        if journey.reentry == Reentry.AFTER_WAIT:
+            since = now - timedelta(seconds=journey.reentry_wait_seconds or 0)
+            query = query.where(
+                or_(Instance.status.in_(ACTIVE_STATUSES), Instance.finished_at > since)
+            )
+        blocked.update(db.session.scalars(query.distinct()))
+    return blocked
+
+
+def entries_today(journey_ids: list[int]) -> dict[int, int]:
+    """Instances created since midnight UTC per journey (the journeys list's counter)."""
+    if not journey_ids:
+        return {}
+    midnight = datetime.combine(utcnow().date(), time.min, tzinfo=utcnow().tzinfo)
+    rows = db.session.execute(
+        select(Instance.journey_id, func.count(Instance.id))
+        .where(Instance.journey_id.in_(journey_ids), Instance.created_at >= midnight)
+        .group_by(Instance.journey_id)
+    )
+    return {journey_id: count for journey_id, count in rows}
+
+
+# ---- recovery --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RecoveryReport:
+    due: int
+    """Instances enqueued to run now (due, abandoned by a dead worker, or lost with Redis)."""
+    scheduled: int
+    """Instances whose future wake-up was scheduled again."""
+
+
+def recover() -> RecoveryReport:
+    """Re-enqueue every active instance nobody holds a lease on, from the database alone.
+
+    Safe to run at any time and as often as wanted: a job for an instance that is already
+    queued or running only finds it claimed, or not yet due, and skips it.
+    """
+    now = utcnow()
+    query = (
+        select(INSTANCES.c.id, INSTANCES.c.due_at)
+        .where(
+            INSTANCES.c.status.in_(ACTIVE_STATUSES),
+            or_(INSTANCES.c.lease_expires_at.is_(None), INSTANCES.c.lease_expires_at < now),
+        )
+        .order_by(INSTANCES.c.id)
+        .execution_options(yield_per=RECOVERY_CHUNK)
+    )
+    due_count = scheduled_count = 0
+    for partition in db.session.execute(query).partitions():
+        due = {row.id: _aware(row.due_at) or now for row in partition}
+        due_count += sum(1 for at in due.values() if at <= now)
+        scheduled_count += sum(1 for at in due.values() if at > now)
+        jobs.schedule(due)
+    db.session.rollback()
+    return RecoveryReport(due_count, scheduled_count)
+
+
+def _aware(moment: datetime | None) -> datetime | None:
+    if moment is None:
+        return None
+    return moment if moment.tzinfo else moment.replace(tzinfo=utcnow().tzinfo)
+
+
+# ---- reading and re-driving ------------------------------------------------------------------
+
+
+def list_instances(
+    journey_id: int, status: str | None = None, profile: str | None = None, limit: int = 100
+) -> list[Instance]:
+    """A journey's instances, newest first, optionally by status and profile id."""
+    journeys_service.get_journey(journey_id)
+    query = select(Instance).where(Instance.journey_id == journey_id)
+    if status:
+        try:
+            query = query.where(Instance.status == InstanceStatus(status))
+        except ValueError:
+            choices = ", ".join(s.value for s in InstanceStatus)
+            raise InvalidInput.on("status", f"must be one of {choices}") from None
+    if profile:
+        query = query.where(Instance.profile_id == profile)
+    limit = max(1, min(limit, MAX_LISTED))
+    return list(db.session.scalars(query.order_by(Instance.id.desc()).limit(limit)))
+
+
+def get_instance(instance_id: int) -> Instance:
+    """One instance with its steps in the order they ran."""
+    instance = db.session.get(Instance, instance_id, options=[selectinload(Instance.steps)])
+    if instance is None:
+        raise NotFound(f"instance {instance_id} does not exist")
+    return instance
+
+
+def retry_instance(instance_id: int) -> Instance:
+    """Re-drive a failed instance from its failed step, with the same idempotency key.
+
+    The step's retry budget starts again. Refused while the journey version is stopped.
+    """
+    instance = get_instance(instance_id)
+    if instance.status != InstanceStatus.FAILED:
+        raise Conflict(f"Only a failed instance can be retried; this one is {instance.status.value}.")
+    version = db.session.get(JourneyVersion, instance.version_id)
+    if version is None or version.status == VersionStatus.STOPPED:
+        raise Conflict("The journey was stopped; its instances cannot be retried.")
+    failed = next((s for s in reversed(instance.steps) if s.status == StepStatus.FAILED), None)
+    if failed is None:
+        raise Conflict("This instance has no failed step to retry from.")
+    now = utcnow()
+    if failed.node_type == "action":
+        db.session.execute(
+            update(Step)
+            .where(Step.id == failed.id)
+            .values(status=StepStatus.RETRYING, attempts=0, finished_at=None)
+        )
+    else:
+        db.session.execute(delete(Step).where(Step.id == failed.id))
+    outputs = dict(instance.outputs or {})
+    outputs.pop(failed.node_id, None)
+    db.session.execute(
+        update(Instance)
+        .where(Instance.id == instance.id, Instance.status == InstanceStatus.FAILED)
+        .values(
+            status=InstanceStatus.RUNNING, node_id=failed.node_id, outputs=outputs, error=None,
+            due_at=now, finished_at=None, updated_at=now, lease_token=None, lease_expires_at=None,
+        )
+    )
+    db.session.commit()
+    jobs.enqueue_ids([instance.id])
+    db.session.expire_all()
+    return get_instance(instance.id)
+
+
+# ---- test mode -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TestRun:
+    """What a test run did: the nodes it went through and each step's request and response."""
+
+    mode: str
+    status: InstanceStatus
+    error: str | None
+    path: list[str]
+    steps: list[StepRecord]
+
+
+def run_test(journey_id: int, event: dict[str, Any], mode: str = "dry") -> TestRun:
+    """Run the journey's current graph (its draft, else its live version) for a sample event.
+
+    `dry` renders every request and evaluates every condition but calls nothing: a dry action
+    answers its response sample, so later conditions can read it. `live` sends each call once
+    (no retries, no rate limit). Waits are skipped. Nothing is stored.
+    """
+    if mode not in ("dry", "live"):
+        raise InvalidInput.on("mode", "must be dry or live")
+    journey = journeys_service.get_journey(journey_id)
+    graph_data = journeys_service.current_graph(journey)
+    graph = journeys_service.parse_or_reject(graph_data)
+    entry = entry_node(graph)
+    if entry is None:
+        raise InvalidInput.on("graph", "Add an event node to start the journey")
+    event_type = db.session.scalar(select(EventType).where(EventType.key == entry.data.get("event")))
+    if event_type is None:
+        raise InvalidInput.on("graph", f"Event type {entry.data.get('event')!r} is not defined")
+    keys = journeys_service.referenced_keys(graph_data).actions
+    actions = {
+        key: jobs.ActionSpec.from_snapshot(stored)
+        for key, stored in journeys_service.snapshot_actions(keys).items()
+    }
+    run = RunState(
+        instance_id=0, journey_id=journey.id, version_number=0,
+        profile_id=str(event.get(event_type.profile_id_field, "")), event=event,
+        node_id=entry.id, outputs={},
+    )
+    runtime = jobs.get_runtime()
+    while (node := walk(graph, run, utcnow(), wait_cap_s=0)) is not None:
+        run.records.append(_test_call(runtime, graph, run, node, actions.get(node.data.get("action")), mode))
+    return TestRun(mode, run.status, run.error, [entry.id, *(r.node_id for r in run.records)], run.records)
+
+
+def _test_call(
+    runtime: jobs.Runtime, graph: Graph, run: RunState, node: Node,
+    action: jobs.ActionSpec | None, mode: str,
+) -> StepRecord:
+    now = utcnow()
+    key = idempotency_key(runtime.secret, 0, f"test-{uuid.uuid4().hex}-{node.id}")
+    record = StepRecord(node.id, "action", StepStatus.DRY, now, finished_at=now, idempotency_key=key)
+    try:
+        if action is None:
+            raise StepError(f"action {node.data.get('action')!r} does not exist")
+        rendered = jobs.render_call(action, node, run.context(now), key, runtime.session, runtime.redis)
+    except StepError as error:
+        record.status, record.error = StepStatus.FAILED, str(error)[:500]
+        record.port = settle_action(graph, run, node, failure="error")
+        return record
+    record.request = rendered.masked
+    if mode == "dry":
+        sample = action.spec.get("response_sample")
+        record.port = settle_action(graph, run, node, failure=None, response=sample, status_code=200)
+        return record
+    record.attempts = 1
+    result = runtime.sender.send_one(
+        OutboundCall(node.id, rendered.method, rendered.url, rendered.headers, rendered.body,
+                     rendered.timeout_s)
+    )
+    record.status = StepStatus.SUCCEEDED if result.succeeded else StepStatus.FAILED
+    record.response_status, record.response_excerpt = result.status_code, result.excerpt
+    record.duration_ms, record.error = round(result.duration_ms, 2), result.error_reason
+    record.port = settle_action(
+        graph, run, node, failure=result.error_reason, response=result.response_json,
+        status_code=result.status_code,
+    )
+    return record
+
+
+def register() -> None:
+    """Plug the runner into ingest, the journeys list and worker start-up (once per process)."""
+    if start_instances not in EVENT_ACCEPTED_HANDLERS:
+        EVENT_ACCEPTED_HANDLERS.append(start_instances)
+    if entries_today not in journeys_service.ENTRY_COUNTERS:
+        journeys_service.ENTRY_COUNTERS.append(entries_today)
+    if recover not in WORKER_START_HOOKS:
+        WORKER_START_HOOKS.append(recover)
