@@ -28,7 +28,7 @@ from playwright.sync_api import sync_playwright
 from werkzeug.serving import make_server
 
 from app import create_app
-from app.actions.models import Action, Channel
+from app.actions import service as actions_service
 from app.events import service as events_service
 from app.extensions import db
 from app.journeys import service as journeys_service
@@ -68,14 +68,14 @@ def make_catalog(action_count: int) -> None:
         spec = {
             "key": f"action-{index}",
             "name": f"Action number {index}",
+            "channel": "custom",
             "method": "POST",
             "url": "https://api.example.com/send",
             "parameters": [{"name": "email", "type": "string", "required": True}],
             "body": {"to": "{{email}}"},
             "response_sample": {"messageId": "abc"},
         }
-        db.session.add(Action(key=spec["key"], name=spec["name"], channel=Channel.CUSTOM, spec=spec))
-    db.session.commit()
+        actions_service.create_action(spec)
 
 
 def journey_graph(size: int) -> dict:
@@ -125,7 +125,13 @@ def main() -> None:
     args = parser.parse_args()
 
     folder = tempfile.mkdtemp(prefix="cairn-bench-")
-    app = create_app({"INSTANCE_PATH": folder, "SQLALCHEMY_DATABASE_URI": f"sqlite:///{folder}/bench.sqlite3"})
+    app = create_app(
+        {
+            "INSTANCE_PATH": folder,
+            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{folder}/bench.sqlite3",
+            "CAIRN_ALLOWED_HOSTS": "api.example.com",
+        }
+    )
     with app.app_context():
         db.create_all()
         make_catalog(args.actions)

@@ -16,15 +16,13 @@ from typing import Any
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
-from sqlalchemy import select
 
-from app.actions.models import Action
+from app.actions import service as actions_service
 from app.auth.models import Role
 from app.auth.permissions import login_required_for_blueprint, require_role
 from app.errors import ServiceError
 from app.events import service as events_service
 from app.expressions import FieldSpec, check_expression
-from app.extensions import db
 from app.journeys import service
 from app.journeys.catalog import current_catalog
 from app.journeys.graph import ParameterInfo, infer_field_type
@@ -329,9 +327,11 @@ def _action_pane(node: dict) -> dict:
 
 
 def _action_spec(key: str) -> dict:
-    """The stored action contract (secrets are ciphertext there and never shown)."""
-    action = db.session.scalar(select(Action).where(Action.key == key))
-    return action.spec if action is not None else {}
+    """The stored action contract (its secrets are ciphertext there, and never shown)."""
+    try:
+        return actions_service.get_action(key).spec
+    except ServiceError:
+        return {}
 
 
 def _mapping(group: str, parameter: ParameterInfo, node: dict) -> Mapping:

@@ -12,9 +12,8 @@ import threading
 import pytest
 from werkzeug.serving import make_server
 
-from app.actions.models import Action, Channel
+from app.actions import service as actions_service
 from app.events import service as events_service
-from app.extensions import db as _db
 from tests.factories import PASSWORD, make_user
 
 expect = pytest.importorskip("playwright.sync_api").expect
@@ -35,6 +34,7 @@ def action_spec(key: str, name: str, parameters: list[dict]) -> dict:
     return {
         "key": key,
         "name": name,
+        "channel": "custom",
         "method": "POST",
         "url": "https://api.example.com/v3/send",
         "headers": [],
@@ -49,14 +49,6 @@ def action_spec(key: str, name: str, parameters: list[dict]) -> dict:
     }
 
 
-def add_action(spec: dict) -> None:
-    # The actions service is not in the tree yet: store the row the way it would.
-    _db.session.add(
-        Action(key=spec["key"], name=spec["name"], channel=Channel.CUSTOM, builtin=False, spec=spec)
-    )
-    _db.session.commit()
-
-
 @pytest.fixture(scope="module")
 def live_server(app):
     """Cairn served on a loopback port from a thread, with the test app and its database."""
@@ -68,11 +60,12 @@ def live_server(app):
 
 
 @pytest.fixture
-def marketer(db):
+def marketer(app, db, monkeypatch):
+    monkeypatch.setitem(app.config, "CAIRN_ALLOWED_HOSTS", "api.example.com")
     events_service.create_event_type(SIGNUP)
     email = {"name": "email", "type": "string", "required": True}
-    add_action(action_spec("send-welcome", "Send welcome email", [email]))
-    add_action(action_spec("notify-team", "Notify the team", []))
+    actions_service.create_action(action_spec("send-welcome", "Send welcome email", [email]))
+    actions_service.create_action(action_spec("notify-team", "Notify the team", []))
     return make_user("marketer")
 
 

@@ -6,8 +6,10 @@ import json
 import re
 
 import pytest
+from markupsafe import escape
 
-from app.actions.models import Action, Channel
+from app.actions import service as actions_service
+from app.actions.builtins import UNCONFIGURED_REASON
 from app.events import service as events_service
 from app.journeys import service
 from app.journeys.models import JourneyStatus, Reentry
@@ -28,13 +30,14 @@ SIGNUP = {
 SEND_WELCOME = {
     "key": "send-welcome",
     "name": "Send welcome email",
+    "channel": "custom",
     "method": "POST",
     "url": "https://api.example.com/v3/send",
     "dynamic_path": True,
     "query": [{"name": "region", "value": "eu"}, {"name": "ts", "variable": True, "type": "string"}],
     "headers": [
         {"name": "X-Api-Version", "value": "2"},
-        {"name": "X-Secret", "value": "gAAAAciphertext", "secret": True},
+        {"name": "X-Secret", "value": "s3cret-value", "secret": True},
         {"name": "X-Trace", "variable": True, "type": "string"},
     ],
     "auth": {"type": "none"},
@@ -50,29 +53,13 @@ SEND_WELCOME = {
 }
 
 
-def add_action(spec: dict, reason: str | None = None) -> Action:
-    # The actions service is not in the tree yet: store the row the way it would.
-    from app.extensions import db
-
-    action = Action(
-        key=spec["key"],
-        name=spec["name"],
-        channel=Channel.CUSTOM,
-        builtin=False,
-        spec=spec,
-        needs_configuration_reason=reason,
-    )
-    db.session.add(action)
-    db.session.commit()
-    return action
-
-
 @pytest.fixture
-def catalog(db):
+def catalog(app, db, monkeypatch):
+    """The signup event type, one custom action and the built-in (unconfigured) channel actions."""
+    monkeypatch.setitem(app.config, "CAIRN_ALLOWED_HOSTS", "api.example.com")
     events_service.create_event_type(SIGNUP)
-    add_action(SEND_WELCOME)
-    sms = {**SEND_WELCOME, "key": "send-sms", "name": "Send SMS"}
-    add_action(sms, reason="Set the SMS platform's base URL")
+    actions_service.create_action(SEND_WELCOME)
+    actions_service.ensure_builtin_actions()
 
 
 def journey_with(graph: dict, name: str = "Welcome"):
@@ -224,7 +211,7 @@ def test_canvas_page_has_the_palette_graph_and_problems(signed_in, catalog):
     assert re.search(r'data-action-key="send-welcome"\s+title=', html)
     disabled = re.search(r'<div class="palette-item disabled"[^>]*data-action-key="send-sms"[^>]*>', html)
     assert disabled and "data-disabled" in disabled.group(0)
-    assert "Set the SMS platform&#39;s base URL" in html
+    assert escape(UNCONFIGURED_REASON) in html
     data = page_data(html)
     assert data["graph"] == GRAPH and data["read_only"] is False
     assert any(p["node_id"] == "n4" and "email" in p["message"] for p in data["problems"])
@@ -297,7 +284,7 @@ def test_action_pane_rows_picker_and_read_only_constants(signed_in, catalog):
         assert f'data-group="{group}" data-name="{name}"' in html
     assert 'data-group="path"' in html
     assert 'data-name="X-Api-Version"' not in html and "X-Api-Version: 2" in html
-    assert "gAAAAciphertext" not in html and "X-Secret: ••••" in html
+    assert "s3cret-value" not in html and "X-Secret: ••••" in html
     assert 'value="10"' in html  # the constant amount
     picker = re.findall(r'<option value="([^"]+)">', html)
     assert "event.email" in picker and "event.amount" in picker
