@@ -74,6 +74,7 @@ def tune_sqlite_connection(dbapi_connection, _record) -> None:
 
 
 def register_blueprints(app: Flask) -> None:
+    from app.actions import api as actions_api
     from app.auth import api as auth_api
     from app.auth import views as auth_views
     from app.events import api as events_api
@@ -86,6 +87,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(inspector_views.bp)
     app.register_blueprint(docs_bp)
     api.register_blueprint(auth_api.blp)
+    api.register_blueprint(actions_api.blp)
     api.register_blueprint(events_api.types_blp)
     api.register_blueprint(events_api.ingest_blp)
 

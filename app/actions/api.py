@@ -1,0 +1,187 @@
+"""REST API: `/api/v1/actions` — list, read, create, replace, delete, duplicate and test actions.
+
+Everyone signed in may read (secrets come back as "••••"); only technical users write or send
+test calls. A built-in action (Email, SMS, Push) is configured with `PUT` of its platform
+settings instead of a whole contract.
+"""
+
+from __future__ import annotations
+
+from flask import jsonify, request
+from flask_login import current_user
+from flask_smorest import Blueprint
+from marshmallow import Schema, fields
+
+from app.actions import service
+from app.actions.builtins import PlatformSettingsSchema
+from app.actions.models import Action, Channel
+from app.actions.schemas import ActionSpecSchema
+from app.auth.models import Role
+from app.auth.permissions import api_blueprint, require_role
+from app.errors import error_body
+
+blp = api_blueprint(
+    Blueprint(
+        "actions_api",
+        __name__,
+        url_prefix="/api/v1/actions",
+        description="Actions: the REST calls journeys make. Secrets are write-only.",
+    )
+)
+
+
+class JourneyUsageSchema(Schema):
+    id = fields.Raw()
+    name = fields.Str()
+    status = fields.Str()
+
+
+class ActionSchema(ActionSpecSchema):
+    """An action as read back: the contract (secrets masked) and its state."""
+
+    builtin = fields.Bool(dump_only=True)
+    configured = fields.Bool(dump_only=True)
+    needs_configuration_reason = fields.Str(dump_only=True, allow_none=True)
+    platform_settings = fields.Dict(dump_only=True, allow_none=True, metadata={
+        "description": "Built-in actions only: the base URL and transactional message id."})
+    used_by = fields.List(fields.Nested(JourneyUsageSchema), dump_only=True)
+    usage_count = fields.Int(dump_only=True)
+    created_at = fields.DateTime(dump_only=True)
+    updated_at = fields.DateTime(dump_only=True)
+
+
+class SavedActionSchema(ActionSchema):
+    warnings = fields.List(fields.Str(), dump_only=True, metadata={
+        "description": "Things to know about the change, e.g. live journeys keep the old version."})
+
+
+class ListArgsSchema(Schema):
+    q = fields.Str(load_default="", metadata={"description": "Matches key, name or description."})
+    channel = fields.Str(load_default=None, metadata={"enum": [channel.value for channel in Channel]})
+    needs_configuration = fields.Bool(load_default=None)
+
+
+class SampleValuesSchema(Schema):
+    params = fields.Dict(load_default=dict, metadata={"description": "Parameter values by name."})
+    headers = fields.Dict(load_default=dict, metadata={"description": "Variable header values."})
+    query = fields.Dict(load_default=dict, metadata={"description": "Variable query values."})
+    path = fields.Str(load_default=None, allow_none=True,
+                      metadata={"description": "Appended to the URL when the action has a dynamic path."})
+
+
+class TestCallSchema(Schema):
+    request = fields.Dict(metadata={"description": "The request sent, secrets masked."})
+    status = fields.Int(allow_none=True)
+    duration_ms = fields.Int(allow_none=True)
+    response_headers = fields.Dict()
+    response_body = fields.Str(metadata={"description": "The first 10,000 characters."})
+    truncated = fields.Bool()
+    error = fields.Str(allow_none=True)
+    ok = fields.Bool()
+
+
+CONTRACT_BODY = {
+    "required": True,
+    "content": {"application/json": {"schema": ActionSpecSchema}},
+}
+UPDATE_BODY = {
+    "required": True,
+    "description": "A custom action's whole contract, or a built-in action's platform settings. "
+    "A secret sent as \"••••\" keeps the stored one.",
+    "content": {
+        "application/json": {"schema": {"oneOf": [ActionSpecSchema, PlatformSettingsSchema]}}
+    },
+}
+
+
+def present(action: Action, *, used_by: list[dict] | None = None) -> dict:
+    """The fields `ActionSchema` dumps: the stored contract (masked by the schema) and state."""
+    used_by = service.usage(action.key) if used_by is None else used_by
+    return {
+        **service.masked_contract(action),
+        "builtin": action.builtin,
+        "configured": action.configured,
+        "needs_configuration_reason": action.needs_configuration_reason,
+        "platform_settings": action.platform_settings,
+        "used_by": used_by,
+        "usage_count": len(used_by),
+        "created_at": action.created_at,
+        "updated_at": action.updated_at,
+    }
+
+
+def json_body() -> dict:
+    """The request's JSON body, whatever it holds (the service says what is wrong with it)."""
+    return request.get_json(silent=True)
+
+
+@blp.route("", methods=["GET"])
+@blp.arguments(ListArgsSchema, location="query")
+@blp.response(200, ActionSchema(many=True))
+def list_actions(args):
+    """Actions by name; filter with `q`, `channel` and `needs_configuration`."""
+    actions = service.list_actions(args["q"], args["channel"], args["needs_configuration"])
+    return [present(action) for action in actions]
+
+
+@blp.route("", methods=["POST"])
+@require_role(Role.TECHNICAL)
+@blp.doc(requestBody=CONTRACT_BODY)
+@blp.response(201, SavedActionSchema)
+def create_action():
+    """Create a custom action (technical users)."""
+    action = service.create_action(json_body(), current_user)
+    return {**present(action, used_by=[]), "warnings": []}
+
+
+@blp.route("/<key>", methods=["GET"])
+@blp.response(200, ActionSchema)
+def get_action(key: str):
+    """One action, with the journeys using it."""
+    return present(service.get_action(key))
+
+
+@blp.route("/<key>", methods=["PUT"])
+@require_role(Role.TECHNICAL)
+@blp.doc(requestBody=UPDATE_BODY)
+@blp.response(200, SavedActionSchema)
+def update_action(key: str):
+    """Replace a custom action's contract, or configure a built-in action (technical users)."""
+    action, warnings = service.update_action(key, json_body(), current_user)
+    return {**present(action), "warnings": warnings}
+
+
+@blp.route("/<key>", methods=["DELETE"])
+@require_role(Role.TECHNICAL)
+@blp.response(204)
+@blp.alt_response(409, description="Journeys use the action; `error.journeys` lists them.")
+def delete_action(key: str):
+    """Delete an action no journey uses (technical users)."""
+    try:
+        service.delete_action(key)
+    except service.ActionInUse as refused:
+        body = error_body(refused.code, refused.message, refused.fields)
+        body["error"]["journeys"] = refused.journeys
+        response = jsonify(body)
+        response.status_code = refused.status
+        return response
+    return None
+
+
+@blp.route("/<key>/duplicate", methods=["POST"])
+@require_role(Role.TECHNICAL)
+@blp.response(201, SavedActionSchema)
+def duplicate_action(key: str):
+    """Copy an action under a new key such as `send-welcome-copy` (technical users)."""
+    action = service.duplicate_action(key, current_user)
+    return {**present(action, used_by=[]), "warnings": []}
+
+
+@blp.route("/<key>/test", methods=["POST"])
+@require_role(Role.TECHNICAL)
+@blp.arguments(SampleValuesSchema)
+@blp.response(200, TestCallSchema)
+def test_action(sample_values, key: str):
+    """Send one real request with sample values; secrets are masked in the answer."""
+    result = service.test_call(service.get_action(key), sample_values)
+    return {**vars(result), "ok": result.ok}
