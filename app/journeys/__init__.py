@@ -1,0 +1,1 @@
+"""Journeys: the graph marketers build, its drafts, published versions and lifecycle."""
