@@ -75,6 +75,7 @@ def tune_sqlite_connection(dbapi_connection, _record) -> None:
 
 def register_blueprints(app: Flask) -> None:
     from app.actions import api as actions_api
+    from app.actions import views as actions_views
     from app.auth import api as auth_api
     from app.auth import views as auth_views
     from app.events import api as events_api
@@ -82,6 +83,7 @@ def register_blueprints(app: Flask) -> None:
     from app.inspector import views as inspector_views
 
     app.register_blueprint(auth_views.bp)
+    app.register_blueprint(actions_views.bp)
     app.register_blueprint(events_views.bp)
     app.register_blueprint(inspector_views.receiver)
     app.register_blueprint(inspector_views.bp)

@@ -200,7 +200,9 @@ def check_action(data: Any, current: Action | None = None) -> CheckedAction:
     try:
         spec = ActionSpecSchema().load(data)
     except ValidationError as failure:
-        raise _invalid(flatten_fields(failure.messages)) from None
+        problems = flatten_fields(failure.messages)
+        target_problems, _ = _check_targets(data)
+        raise _invalid({**target_problems, **problems}) from None
     problems: dict[str, list[str]] = {}
     if current is None and spec["key"] in RESERVED_KEYS:
         problems["key"] = ["is reserved; choose another"]
@@ -212,25 +214,27 @@ def check_action(data: Any, current: Action | None = None) -> CheckedAction:
         problems["channel"] = ["cannot change"]
     if current is None and spec["channel"] != Channel.CUSTOM.value:
         problems["channel"] = ["must be custom: Email, SMS and Push are the built-in actions"]
-    url_problems, warnings = _check_targets(spec)
-    problems.update(url_problems)
+    target_problems, warnings = _check_targets(spec)
+    problems.update(target_problems)
     if problems:
         raise _invalid(problems)
     return CheckedAction(spec, warnings)
 
 
-def _check_targets(spec: dict) -> tuple[dict[str, list[str]], list[str]]:
+def _check_targets(data: dict) -> tuple[dict[str, list[str]], list[str]]:
     """Problems (and warnings) with the URLs Cairn will call: the target and any token URL.
 
-    A host that does not resolve here is accepted with a warning: it may exist only where
-    Cairn runs in production, and every connection is checked again when it is made.
+    Works on unchecked input too (only string URLs are looked at), so a form with other problems
+    still learns that its URL is refused. A host that does not resolve here is accepted with a
+    warning: it may exist only where Cairn runs, and every connection is checked when it is made.
     """
     policy = target_policy()
-    targets = [("url", spec["url"])]
-    if spec["auth"].get("token_url"):
-        targets.append(("auth.token_url", spec["auth"]["token_url"]))
+    auth = data.get("auth") if isinstance(data.get("auth"), dict) else {}
+    targets = [("url", data.get("url")), ("auth.token_url", auth.get("token_url"))]
     problems, warnings = {}, []
     for name, url in targets:
+        if not isinstance(url, str) or not url:
+            continue
         try:
             check_url(url, policy)
         except UnresolvableHostError as unresolved:
