@@ -14,6 +14,7 @@ from flask.cli import with_appcontext
 from flask_migrate import upgrade
 from sqlalchemy import func, select
 
+from app.actions.service import ensure_builtin_actions
 from app.queues import DEFAULT_QUEUES, build_worker
 from app.redis_store import ensure_embedded_redis, stop_embedded_redis
 
@@ -87,6 +88,7 @@ def up_command(port: int | None, host: str) -> None:
     port = port or app.config["PORT"]
     upgrade()
     create_first_admin()
+    ensure_builtin_actions()
 
     env = dict(os.environ)
     started_redis = not app.config.get("REDIS_URL")
