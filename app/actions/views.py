@@ -39,12 +39,16 @@ RATE_LIMIT_MODES = ("throttle", "cap")
 ROW_KINDS = ("query", "headers", "parameters")
 ROW_RE = re.compile(r"^(query|headers|parameters)-(\d+)-name$")
 LEAF_RE = re.compile(r"^leaf-(\d+)-name$")
-FIXED_SLOTS = (
-    "key", "name", "description", "channel", "method", "url", "dynamic_path", "query", "headers",
+CONTRACT_SLOTS = (
+    "key", "name", "description", "method", "url", "dynamic_path", "query", "headers",
     "auth", "auth.type", "parameters", "body", "response_sample", "error_response_sample",
     "timeout_ms", "retries", "rate_limit", "rate_limit.calls", "rate_limit.per_seconds",
-    "rate_limit.mode", "base_url", "message_id",
+    "rate_limit.mode",
 )
+SETTINGS_SLOTS = (
+    "name", "description", "base_url", "message_id", "auth", "auth.type", "timeout_ms", "retries",
+)
+"""Fields with a problem slot next to them, on the contract form and on a built-in's settings form."""
 ROW_PARTS = {
     "query": ("name", "value", "type"),
     "headers": ("name", "value", "type"),
@@ -202,10 +206,10 @@ def slot_id(field_name: str, rows: dict[str, list[int]]) -> str:
 
 
 def problem_slots(
-    errors: dict[str, list[str]], rows: dict[str, list[int]], auth_type: str
+    errors: dict[str, list[str]], rows: dict[str, list[int]], auth_type: str, *, builtin: bool
 ) -> tuple[list, list[str]]:
     """(slot id, problems) for every slot on the page, and problems with no slot of their own."""
-    names = set(FIXED_SLOTS)
+    names = set(SETTINGS_SLOTS if builtin else CONTRACT_SLOTS)
     names.update(f"auth.{spec['name']}" for spec in auth_field_specs().get(auth_type, ()))
     for kind, tokens in rows.items():
         names.update(f"{kind}.{position}.{part}" for position in range(len(tokens))
@@ -237,7 +241,8 @@ def masked_form(data: dict) -> dict:
 def form_context(data: dict, errors: dict, rows: dict[str, list[int]] | None, *,
                  action: Action | None) -> dict:
     rows = rows or {kind: list(range(len(data.get(kind) or ()))) for kind in ROW_KINDS}
-    slots, others = problem_slots(errors, rows, (data.get("auth") or {}).get("type", "none"))
+    slots, others = problem_slots(errors, rows, (data.get("auth") or {}).get("type", "none"),
+                                  builtin=bool(action and action.builtin))
     key = action.key if action else None
     return {
         "form": masked_form(data),
@@ -264,9 +269,9 @@ def _pretty(value: Any) -> str:
     return "" if value is None else json.dumps(value, indent=2, ensure_ascii=False)
 
 
-def problems_response(errors: dict, rows: dict[str, list[int]], banner: str = ""):
+def problems_response(errors: dict, rows: dict[str, list[int]], *, builtin: bool, banner: str = ""):
     """Out-of-band updates of every problem slot (and the banner); nothing else on the page moves."""
-    slots, others = problem_slots(errors, rows, request.form.get("auth-type", "none"))
+    slots, others = problem_slots(errors, rows, request.form.get("auth-type", "none"), builtin=builtin)
     return render_template("actions/_problems.html", slots=slots, other_problems=others,
                            banner=banner)
 
@@ -389,7 +394,8 @@ def _save(data: dict, read_problems: dict, rows: dict, action: Action | None,
     if errors:
         banner = "Please fix the problems below; secrets you typed must be typed again."
         if is_htmx():
-            return problems_response(errors, rows, banner)
+            builtin = bool(action and action.builtin)
+            return problems_response(errors, rows, builtin=builtin, banner=banner)
         page = ("actions/configure.html" if action and action.builtin
                 else "actions/edit.html" if action else "actions/new.html")
         return render_template(page, banner=banner, **form_context(data, errors, rows, action=action)), 422
@@ -412,7 +418,7 @@ def form():
     if intent == "apply":
         return _apply_sample()
     errors, rows = _check_form(action)
-    return problems_response(errors, rows)
+    return problems_response(errors, rows, builtin=bool(action and action.builtin))
 
 
 def _check_form(action: Action | None) -> tuple[dict[str, list[str]], dict[str, list[int]]]:
