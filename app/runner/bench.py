@@ -251,7 +251,7 @@ def wait_until_drained(expected: int) -> None:
         )
         if created >= expected and not active:
             return
-        time.sleep(0.05)
+        time.sleep(0.2)
     raise RuntimeError(f"instances did not finish within {DRAIN_TIMEOUT_S:.0f} s")
 
 

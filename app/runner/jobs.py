@@ -26,7 +26,7 @@ import time
 import uuid
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -65,7 +65,7 @@ from app.runner.sender import RESPONSE_CAP_BYTES, BatchSender, CallResult, Outbo
 logger = logging.getLogger(__name__)
 
 RUNNER_QUEUE = "runner"
-BATCH_SIZE = 250
+BATCH_SIZE = int(os.environ.get("XB", "250"))
 """Instances per job: big enough to amortise a job's fixed costs, small enough to spread."""
 LEASE_S = float(os.environ.get("CAIRN_RUNNER_LEASE_S", "180"))
 """How long a claim holds. Longer than a job may run (`JOB_BUDGET_S` plus one round of calls
@@ -81,7 +81,7 @@ SCHEDULE_GRANULARITY_S = 1.0
 TOKEN_AUTH_TYPES = frozenset({"oauth2_client_credentials", "google_service_account"})
 """Authentication whose cached token a 401 invalidates (the call is then retried at once)."""
 SENDER_THREADS = 64
-PER_HOST_CONCURRENCY = 32
+PER_HOST_CONCURRENCY = int(os.environ.get("XH", "32"))
 
 OPEN_STEP_STATUSES = (
     StepStatus.SENDING, StepStatus.RETRYING, StepStatus.THROTTLED, StepStatus.WAITING,
@@ -307,8 +307,10 @@ class BatchRun:
         self.plans: dict[int, Plan] = {}
         self.version_of: dict[int, int] = {}
         self.open_steps: dict[tuple[int, str], tuple[StepStatus, int, str | None]] = {}
-        self.step_inserts: list[dict[str, Any]] = []
-        self.step_updates: list[dict[str, Any]] = []
+        self.current = Writes()
+        """What this round decided so far (walk records, outcomes): not written yet."""
+        self.ready = Writes()
+        """Earlier rounds' records and instance states, written with the next commit."""
         self.dirty: set[int] = set()
         self.calls_sent = 0
 
@@ -415,19 +417,15 @@ class BatchRun:
                 call.record.attempts += 1
                 self.settle(call, call.auth_failure, now, parked)
         moved = [call.run for call in pending if call.record.status == StepStatus.FAILED]
-        if not to_send:
-            self.flush()
-            self.session.commit()
-            return [run for run in moved if run.active]
-        self.write_sending(to_send)
-        results = self.runtime.sender.send([call.outbound for call in to_send])
-        self.calls_sent += len(to_send)
-        finished_at = utcnow()
-        for call, result in zip(to_send, results, strict=True):
-            if self.settle(call, result, finished_at, parked):
-                moved.append(call.run)
-        self.flush()
-        self.session.commit()
+        if to_send:
+            self.write_sending(to_send)
+            results = self.runtime.sender.send([call.outbound for call in to_send])
+            self.calls_sent += len(to_send)
+            finished_at = utcnow()
+            for call, result in zip(to_send, results, strict=True):
+                if self.settle(call, result, finished_at, parked):
+                    moved.append(call.run)
+        self.end_round()
         return [run for run in moved if run.active]
 
     def pending_call(self, run: RunState, node: Node, plan: Plan, now: datetime) -> PendingCall:
@@ -583,7 +581,9 @@ class BatchRun:
             self.write_step(run.instance_id, record)
         run.records.clear()
 
-    def write_step(self, instance_id: int, record: StepRecord) -> None:
+    def write_step(self, instance_id: int, record: StepRecord, into: Writes | None = None) -> None:
+        """Buffer a step row (an insert the first time this job or an earlier one saw it)."""
+        writes = into or self.current
         values = {
             "v_status": record.status,
             "v_attempts": record.attempts,
@@ -598,9 +598,9 @@ class BatchRun:
         }
         key = (instance_id, record.node_id)
         if key in self.open_steps:
-            self.step_updates.append({"w_instance": instance_id, "w_node": record.node_id, **values})
+            writes.step_updates.append({"w_instance": instance_id, "w_node": record.node_id, **values})
         else:
-            self.step_inserts.append(
+            writes.step_inserts.append(
                 {
                     "instance_id": instance_id,
                     "node_id": record.node_id,
@@ -611,46 +611,42 @@ class BatchRun:
             )
         self.open_steps[key] = (record.status, record.attempts, record.idempotency_key)
 
-    def flush_steps(self) -> None:
-        if self.step_inserts:
-            self.session.execute(insert(STEPS), self.step_inserts)
-            self.step_inserts = []
-        if self.step_updates:
-            self.session.execute(STEP_UPDATE, self.step_updates)
-            self.step_updates = []
-
-    def flush(self) -> None:
-        """Write the buffered step rows and the changed instances (the caller commits)."""
-        self.flush_steps()
-        if self.dirty:
-            now = utcnow()
-            self.session.execute(
-                INSTANCE_UPDATE, [self.instance_values(self.runs[i], now) for i in self.dirty]
-            )
-            self.dirty = set()
+    def end_round(self) -> None:
+        """The round's decisions become ready: its records, and its instances' states."""
+        self.ready.step_inserts += self.current.step_inserts
+        self.ready.step_updates += self.current.step_updates
+        self.current = Writes()
+        now = utcnow()
+        for instance_id in self.dirty:
+            self.ready.instances[instance_id] = self.instance_values(self.runs[instance_id], now)
+        self.dirty = set()
 
     def write_sending(self, calls: list[PendingCall]) -> None:
-        """Commit the `sending` state of these calls, and only that, before they go out.
+        """Commit the earlier rounds' outcomes and these calls' `sending` state before sending.
 
-        The walk's other records (and the instances' new positions) wait for the outcomes: a
-        job that dies in between leaves each instance where it was, so the next one walks the
-        same way again, finds the `sending` step and re-sends it with the same key.
+        This round's walk waits for the outcomes: a job that dies now leaves each instance
+        where the previous round put it, so the next job walks the same way again, finds the
+        `sending` step and re-sends it with the same key. One transaction per round keeps the
+        database's single writer (SQLite) free most of the time.
         """
-        deferred = self.step_inserts, self.step_updates
-        self.step_inserts, self.step_updates = [], []
+        sending = Writes()
         for call in calls:
-            self.write_step(call.run.instance_id, call.record)
-        self.flush_steps()
+            self.write_step(call.run.instance_id, call.record, into=sending)
+        self.ready.write(self.session)
+        sending.write(self.session)
+        self.ready = Writes()
         self.session.execute(
             update(INSTANCES)
             .where(INSTANCES.c.lease_token == self.token)
             .values(lease_expires_at=utcnow() + timedelta(seconds=LEASE_S))
         )
         self.session.commit()
-        self.step_inserts, self.step_updates = deferred
 
     def release(self) -> None:
-        self.flush()
+        """Write what is left and give the instances up, in one transaction."""
+        self.end_round()
+        self.ready.write(self.session)
+        self.ready = Writes()
         self.session.execute(
             update(INSTANCES)
             .where(INSTANCES.c.lease_token == self.token)
@@ -670,6 +666,23 @@ class BatchRun:
             "v_updated_at": now,
             "v_finished_at": None if run.active else now,
         }
+
+
+@dataclass
+class Writes:
+    """Step rows and instance states waiting to be written, in order, by executemany."""
+
+    step_inserts: list[dict[str, Any]] = field(default_factory=list)
+    step_updates: list[dict[str, Any]] = field(default_factory=list)
+    instances: dict[int, dict[str, Any]] = field(default_factory=dict)
+
+    def write(self, session: Session) -> None:
+        if self.step_inserts:
+            session.execute(insert(STEPS), self.step_inserts)
+        if self.step_updates:
+            session.execute(STEP_UPDATE, self.step_updates)
+        if self.instances:
+            session.execute(INSTANCE_UPDATE, list(self.instances.values()))
 
 
 STEP_UPDATE = (
