@@ -392,10 +392,11 @@ def _save(data: dict, read_problems: dict, rows: dict, action: Action | None,
         except ServiceError as failure:
             errors = failure.fields or {"_schema": [failure.message]}
     if errors:
-        banner = "Please fix the problems below; secrets you typed must be typed again."
+        banner = "Please fix the problems below."
         if is_htmx():
             builtin = bool(action and action.builtin)
             return problems_response(errors, rows, builtin=builtin, banner=banner)
+        banner += " Secrets you typed are not sent back to the browser: type them again."
         page = ("actions/configure.html" if action and action.builtin
                 else "actions/edit.html" if action else "actions/new.html")
         return render_template(page, banner=banner, **form_context(data, errors, rows, action=action)), 422
