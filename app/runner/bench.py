@@ -34,6 +34,7 @@ from typing import Any
 
 import requests
 from flask import Flask
+from rq import Worker
 from sqlalchemy import func, insert, select
 
 from app.actions.models import Action, Channel
@@ -182,7 +183,9 @@ def start_web(env: dict[str, str]) -> tuple[str, subprocess.Popen]:
 
 
 def start_workers(env: dict[str, str], count: int, queue: str) -> list[subprocess.Popen]:
-    return [
+    """Start `count` workers and wait until each listens (events sent to workers still
+    importing would measure their start-up, not the runner)."""
+    processes = [
         subprocess.Popen(
             [sys.executable, "-m", "flask", "--app", "wsgi", "worker", "--queues", queue],
             env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
@@ -190,6 +193,13 @@ def start_workers(env: dict[str, str], count: int, queue: str) -> list[subproces
         )
         for _ in range(count)
     ]
+    deadline = time.monotonic() + START_TIMEOUT_S
+    while Worker.count(queue=get_queue(queue)) < count:
+        if time.monotonic() > deadline or any(p.poll() is not None for p in processes):
+            stop_processes(processes)
+            raise RuntimeError("the workers did not start")
+        time.sleep(0.1)
+    return processes
 
 
 def stop_processes(processes: list[subprocess.Popen]) -> None:
