@@ -64,6 +64,10 @@ DRAIN_TIMEOUT_S = 300.0
 START_TIMEOUT_S = 30.0
 
 
+class BenchError(RuntimeError):
+    """The bench cannot run here (a database in use, a process that would not start)."""
+
+
 def bench_graph(event_key: str) -> dict[str, Any]:
     position = {"x": 0, "y": 0}
     call = {"type": "action", "action": "bench-sink", "params": {"email": "event.email"}}
@@ -117,6 +121,8 @@ def bench_environment() -> Iterator[tuple[Flask, dict[str, str]]]:
         app = create_app({"INSTANCE_PATH": instance, "CAIRN_ALLOW_PRIVATE_URLS": True})
         with app.app_context():
             db.create_all()
+            if db.session.scalar(select(func.count(Journey.id))):
+                raise BenchError("the bench needs an empty database: DATABASE_URL has journeys")
             env["REDIS_URL"] = redis_url(app)
         yield app, env
     finally:
@@ -178,7 +184,7 @@ def start_web(env: dict[str, str]) -> tuple[str, subprocess.Popen]:
         except OSError:
             if time.monotonic() > deadline or process.poll() is not None:
                 stop_processes([process])
-                raise RuntimeError("the web server did not start") from None
+                raise BenchError("the web server did not start") from None
             time.sleep(0.1)
 
 
@@ -197,7 +203,7 @@ def start_workers(env: dict[str, str], count: int, queue: str) -> list[subproces
     while Worker.count(queue=get_queue(queue)) < count:
         if time.monotonic() > deadline or any(p.poll() is not None for p in processes):
             stop_processes(processes)
-            raise RuntimeError("the workers did not start")
+            raise BenchError("the workers did not start")
         time.sleep(0.1)
     return processes
 
@@ -262,7 +268,7 @@ def wait_until_drained(expected: int) -> None:
         if created >= expected and not active:
             return
         time.sleep(0.2)
-    raise RuntimeError(f"instances did not finish within {DRAIN_TIMEOUT_S:.0f} s")
+    raise BenchError(f"instances did not finish within {DRAIN_TIMEOUT_S:.0f} s")
 
 
 def measure_runner(

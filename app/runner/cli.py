@@ -31,7 +31,10 @@ def bench_runner_command(events: int, workers: int, rate: int, baseline_events: 
     """Fire events through the batch ingest API at a local sink and print one JSON line."""
     from app.runner import bench
 
-    result = bench.run_bench(
-        events=events, workers=workers, rate=rate, baseline_events=baseline_events
-    )
+    try:
+        result = bench.run_bench(
+            events=events, workers=workers, rate=rate, baseline_events=baseline_events
+        )
+    except bench.BenchError as error:
+        raise click.ClickException(str(error)) from None
     click.echo(json.dumps(result))

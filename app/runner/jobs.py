@@ -65,7 +65,7 @@ from app.runner.sender import RESPONSE_CAP_BYTES, BatchSender, CallResult, Outbo
 logger = logging.getLogger(__name__)
 
 RUNNER_QUEUE = "runner"
-BATCH_SIZE = int(os.environ.get("XB", "250"))
+BATCH_SIZE = 250
 """Instances per job: big enough to amortise a job's fixed costs, small enough to spread."""
 LEASE_S = float(os.environ.get("CAIRN_RUNNER_LEASE_S", "180"))
 """How long a claim holds. Longer than a job may run (`JOB_BUDGET_S` plus one round of calls
@@ -81,7 +81,7 @@ SCHEDULE_GRANULARITY_S = 1.0
 TOKEN_AUTH_TYPES = frozenset({"oauth2_client_credentials", "google_service_account"})
 """Authentication whose cached token a 401 invalidates (the call is then retried at once)."""
 SENDER_THREADS = 64
-PER_HOST_CONCURRENCY = int(os.environ.get("XH", "32"))
+PER_HOST_CONCURRENCY = 32
 
 OPEN_STEP_STATUSES = (
     StepStatus.SENDING, StepStatus.RETRYING, StepStatus.THROTTLED, StepStatus.WAITING,
