@@ -82,6 +82,8 @@ def register_blueprints(app: Flask) -> None:
     from app.events import views as events_views
     from app.inspector import views as inspector_views
     from app.journeys import api as journeys_api
+    from app.runner import api as runner_api
+    from app.runner import service as runner_service
 
     app.register_blueprint(auth_views.bp)
     app.register_blueprint(actions_views.bp)
@@ -94,13 +96,18 @@ def register_blueprints(app: Flask) -> None:
     api.register_blueprint(events_api.types_blp)
     api.register_blueprint(events_api.ingest_blp)
     api.register_blueprint(journeys_api.blp)
+    api.register_blueprint(runner_api.blp)
+    runner_service.register()  # starts instances on ingest, counts entries, recovers on worker start
 
 
 def register_commands(app: Flask) -> None:
     from app.auth.cli import tokens_cli, users_cli
     from app.cli import up_command, worker_command
+    from app.runner.cli import bench_cli, runner_cli
 
     app.cli.add_command(users_cli)
     app.cli.add_command(tokens_cli)
     app.cli.add_command(worker_command)
     app.cli.add_command(up_command)
+    app.cli.add_command(runner_cli)
+    app.cli.add_command(bench_cli)
