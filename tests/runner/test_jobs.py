@@ -209,3 +209,18 @@ def test_after_wait_admits_again_once_the_period_is_over(app, sink):
     time.sleep(1.1)
     send(1)
     assert len(instances()) == 2
+
+
+def test_the_outbound_guard_still_refuses_private_targets(app, db, redis_client):
+    app.extensions.pop("cairn_runner", None)  # a runtime built under the tests' default policy
+    with SinkThread() as target:
+        make_event_type()
+        make_action(f"{target.url}/hook")
+        publish(graph([action_node("a1")], [("n0", "a1")]))
+        send(1)
+        run_worker(app)
+        assert target.recorder.requests == []
+    step = steps_of(instances()[0])["a1"]
+    assert (step.status, step.error) == (StepStatus.FAILED, "error")
+    assert "loopback" in step.response_excerpt
+    app.extensions.pop("cairn_runner", None)
