@@ -36,7 +36,7 @@ from sqlalchemy import bindparam, insert, or_, select, update
 from sqlalchemy.orm import Session
 from urllib3.util import parse_url
 
-from app.actions.auth import AuthTokenError, apply_auth, invalidate_auth
+from app.actions.auth import AuthTokenError, apply_auth, auth_kind, invalidate_auth
 from app.actions.rendering import CompiledSpec, ParameterValueError, compile_spec
 from app.actions.service import decrypt_spec
 from app.auth.models import utcnow
@@ -67,10 +67,11 @@ logger = logging.getLogger(__name__)
 RUNNER_QUEUE = "runner"
 BATCH_SIZE = 250
 """Instances per job: big enough to amortise a job's fixed costs, small enough to spread."""
-LEASE_S = float(os.environ.get("CAIRN_RUNNER_LEASE_S", "180"))
-"""How long a claim holds. Longer than a job may run (`JOB_BUDGET_S` plus one round of calls
-at the longest action timeout), so a live worker never loses its claim; a dead worker's
-instances are recoverable once it has passed (tests shorten it to see that happen)."""
+LEASE_S = float(os.environ.get("CAIRN_RUNNER_LEASE_S", "600"))
+"""How long a claim holds. Longer than a job may run (`JOB_BUDGET_S` plus one round of calls:
+`BATCH_SIZE / PER_HOST_CONCURRENCY` calls in a row at the longest action timeout, 60 s), so a
+live worker never loses its claim; a dead worker's instances are recoverable once it has
+passed (tests shorten it to see that happen)."""
 JOB_BUDGET_S = min(30.0, LEASE_S / 4)
 """After this long a job starts no new round; what is left is re-enqueued."""
 JOB_TIMEOUT_S = int(LEASE_S) + 1
@@ -78,8 +79,6 @@ SEND_NOW_S = 0.01
 """A throttled call whose slot is closer than this is sent at once rather than parked."""
 SCHEDULE_GRANULARITY_S = 1.0
 """Parked instances due within the same second share one scheduled job."""
-TOKEN_AUTH_TYPES = frozenset({"oauth2_client_credentials", "google_service_account"})
-"""Authentication whose cached token a 401 invalidates (the call is then retried at once)."""
 SENDER_THREADS = 64
 PER_HOST_CONCURRENCY = 32
 
@@ -526,7 +525,8 @@ class BatchRun:
             record.attempts, retryable=result.retryable, retry_after=result.retry_after
         )
         auth = spec.get("auth") or {}
-        if result.status_code == 401 and record.attempts == 1 and auth.get("type") in TOKEN_AUTH_TYPES:
+        if result.status_code == 401 and record.attempts == 1 and auth_kind(auth).caches_token:
+            # The cached token may have been revoked early: fetch a new one, retry at once.
             invalidate_auth(auth, cache=self.runtime.redis)
             delay = 0.0
         if delay is not None:

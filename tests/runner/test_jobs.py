@@ -6,6 +6,7 @@ import time
 
 import pytest
 
+from app.crypto import SecretBox
 from app.events import service as events_service
 from app.journeys import service as journeys_service
 from app.runner import service
@@ -224,3 +225,27 @@ def test_the_outbound_guard_still_refuses_private_targets(app, db, redis_client)
     assert (step.status, step.error) == (StepStatus.FAILED, "error")
     assert "loopback" in step.response_excerpt
     app.extensions.pop("cairn_runner", None)
+
+
+def test_a_401_refreshes_the_oauth_token_once_and_masks_it(app, sink):
+    sink.recorder.set_script("/token", [
+        Reply.json(200, {"access_token": "first-token", "expires_in": 3600}),
+        Reply.json(200, {"access_token": "second-token", "expires_in": 3600}),
+    ])
+    sink.recorder.set_script("/hook", [Reply.json(401), Reply.json(200)])
+    secret = SecretBox(app.config["CAIRN_ENCRYPTION_KEY"]).encrypt("client-secret")
+    make_action(f"{sink.url}/hook", auth={
+        "type": "oauth2_client_credentials", "token_url": f"{sink.url}/token",
+        "client_id": "cairn", "client_secret": secret, "scope": "",
+    })
+    publish(graph([action_node("a1")], [("n0", "a1")]))
+    send(1)
+    run_worker(app, until_idle=3)
+    calls = sink.client.requests("/hook")
+    assert [call["headers"]["authorization"] for call in calls] == [
+        "Bearer first-token", "Bearer second-token"
+    ]
+    assert len(sink.client.requests("/token")) == 2
+    step = steps_of(instances()[0])["a1"]
+    assert (step.status, step.attempts) == (StepStatus.SUCCEEDED, 2)
+    assert "second-token" not in str(step.request) and step.request["headers"]["Authorization"]
