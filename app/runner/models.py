@@ -75,12 +75,16 @@ class Instance(db.Model):
         Index("ix_runner_instances_journey_status", "journey_id", "status", "id"),
         Index("ix_runner_instances_journey_created", "journey_id", "created_at"),
         Index("ix_runner_instances_status_due", "status", "due_at"),
+        UniqueConstraint("journey_id", "entry_key", name="uq_runner_instances_entry"),
     )
 
     id: Mapped[int] = mapped_column(BIG_ID, primary_key=True)
     journey_id: Mapped[int] = mapped_column(ForeignKey("journeys.id", ondelete="CASCADE"))
     version_id: Mapped[int] = mapped_column(ForeignKey("journey_versions.id", ondelete="CASCADE"))
     profile_id: Mapped[str] = mapped_column(String(255))
+    entry_key: Mapped[str | None] = mapped_column(String(255))
+    """The profile id when the journey lets a profile in only once (re-entry `never`), else
+    None: the unique constraint then refuses a second entry even from racing ingests."""
     event_id: Mapped[int] = mapped_column(BIG_ID)
     """The entry event (`events.id`; no foreign key, like the event log itself)."""
     status: Mapped[InstanceStatus] = mapped_column(

@@ -13,8 +13,10 @@ from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import delete, func, insert, or_, select, update
+from sqlalchemy import delete, func, or_, select, update
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import selectinload
+from sqlalchemy.sql.dml import Insert
 
 from app.auth.models import utcnow
 from app.errors import Conflict, InvalidInput, NotFound
@@ -58,9 +60,11 @@ def start_instances(accepted: list[AcceptedEvent]) -> list[int]:
         for version in journeys_service.live_versions_for_event(key):
             entering = entering_events(version.journey, events, now)
             entry_node = first_node_id(version)
+            once = version.journey.reentry == Reentry.NEVER
             rows.extend(
                 {
                     "journey_id": version.journey_id,
+                    "entry_key": event.profile_id if once else None,
                     "version_id": version.id,
                     "profile_id": event.profile_id,
                     "event_id": event.id,
@@ -75,10 +79,19 @@ def start_instances(accepted: list[AcceptedEvent]) -> list[int]:
             )
     if not rows:
         return []
-    ids = list(db.session.scalars(insert(INSTANCES).returning(INSTANCES.c.id), rows))
+    ids = list(db.session.scalars(insert_new_entries().returning(INSTANCES.c.id), rows))
     db.session.commit()
     jobs.enqueue_ids(sorted(ids))
     return ids
+
+
+def insert_new_entries() -> Insert:
+    """An INSERT of instances that skips rows whose (journey, entry key) already exists."""
+    dialect = db.session.get_bind().dialect.name
+    dialect_insert = {"postgresql": postgresql.insert, "sqlite": sqlite.insert}[dialect]
+    return dialect_insert(INSTANCES).on_conflict_do_nothing(
+        index_elements=[INSTANCES.c.journey_id, INSTANCES.c.entry_key]
+    )
 
 
 def first_node_id(version: JourneyVersion) -> str | None:

@@ -249,3 +249,12 @@ def test_a_401_refreshes_the_oauth_token_once_and_masks_it(app, sink):
     step = steps_of(instances()[0])["a1"]
     assert (step.status, step.attempts) == (StepStatus.SUCCEEDED, 2)
     assert "second-token" not in str(step.request) and step.request["headers"]["Authorization"]
+
+
+def test_never_holds_when_ingests_race(app, sink, monkeypatch):
+    publish(graph([{"id": "e", "type": "end"}], [("n0", "e")]), reentry="never")
+    # Both requests check before either has inserted: the database still refuses the second.
+    monkeypatch.setattr(service, "profiles_blocked", lambda *args: set())
+    send(1)
+    send(1)
+    assert len(instances()) == 1
