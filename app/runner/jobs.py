@@ -30,8 +30,10 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
+import requests
 import urllib3
 from flask import current_app
+from rq import get_current_job
 from sqlalchemy import bindparam, insert, or_, select, update
 from sqlalchemy.orm import Session
 from urllib3.util import parse_url
@@ -59,7 +61,7 @@ from app.runner.engine import (
 )
 from app.runner.models import ACTIVE_STATUSES, Instance, InstanceStatus, Step, StepStatus
 from app.runner.ratelimit import HostRateLimiter, RateLimitMode
-from app.runner.retry import FailureReason, RetryPolicy, http_reason
+from app.runner.retry import FailureReason, RetryPolicy, classify_exception, http_reason
 from app.runner.sender import RESPONSE_CAP_BYTES, BatchSender, CallResult, OutboundCall, host_of
 
 logger = logging.getLogger(__name__)
@@ -279,7 +281,13 @@ def schedule(due: dict[int, datetime]) -> None:
 
 def advance_instances(instance_ids: list[int]) -> dict[str, int]:
     """RQ job: advance these instances (those not due, finished or claimed are skipped)."""
-    return BatchRun(get_runtime(), db.session, instance_ids).run()
+    job = get_current_job()
+    outcome = BatchRun(get_runtime(), db.session, instance_ids).run()
+    logger.info(
+        "runner job %s: %d of %d instances claimed, %d calls",
+        job.id if job else "-", outcome["claimed"], len(instance_ids), outcome["calls"],
+    )
+    return outcome
 
 
 @dataclass(slots=True)
@@ -447,13 +455,18 @@ class BatchRun:
         except StepError as error:
             self.fail_call(call, FailureReason.ERROR, str(error), now)
             return call
-        except AuthTokenError as error:
-            code = error.status_code
+        except (AuthTokenError, requests.RequestException) as error:
+            if isinstance(error, AuthTokenError):
+                code = error.status_code
+                reason = http_reason(code) if code else FailureReason.ERROR
+                retryable = error.retryable
+            else:  # the token endpoint could not be reached
+                failure = classify_exception(error)
+                reason, retryable = str(failure.reason), failure.retryable
             call.auth_failure = CallResult(
                 key=run.instance_id, status_code=None, response_json=None,
                 excerpt=f"authentication failed: {error}"[:500], started_at=time.time(),
-                duration_ms=0.0, error_reason=http_reason(code) if code else FailureReason.ERROR,
-                retryable=error.retryable, retry_after=None,
+                duration_ms=0.0, error_reason=reason, retryable=retryable, retry_after=None,
             )
             return call
         record.request = rendered.masked
