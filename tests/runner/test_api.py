@@ -47,6 +47,7 @@ def test_list_filter_and_show_an_instance_with_its_masked_steps(app, sink, clien
     journey_id = publish(graph([action_node("a1")], [("n0", "a1")]))
     events_service.ingest_events("signup", [signup_payload(1), signup_payload(2)])
     run_worker(app)
+    assert journeys_service.entries_today([journey_id]) == {journey_id: 2}
     listed = client.get(f"/api/v1/journeys/{journey_id}/instances?status=completed", headers=headers)
     assert listed.status_code == 200 and len(listed.json) == 2
     one = client.get(
