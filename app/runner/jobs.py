@@ -77,6 +77,8 @@ passed (tests shorten it to see that happen)."""
 JOB_BUDGET_S = min(30.0, LEASE_S / 4)
 """After this long a job starts no new round; what is left is re-enqueued."""
 JOB_TIMEOUT_S = int(LEASE_S) + 1
+RETRY_AFTER_ERROR_S = 10.0
+"""A job that failed unexpectedly hands its instances to another job after this long."""
 SEND_NOW_S = 0.01
 """A throttled call whose slot is closer than this is sent at once rather than parked."""
 SCHEDULE_GRANULARITY_S = 1.0
@@ -282,7 +284,13 @@ def schedule(due: dict[int, datetime]) -> None:
 def advance_instances(instance_ids: list[int]) -> dict[str, int]:
     """RQ job: advance these instances (those not due, finished or claimed are skipped)."""
     job = get_current_job()
-    outcome = BatchRun(get_runtime(), db.session, instance_ids).run()
+    batch = BatchRun(get_runtime(), db.session, instance_ids)
+    try:
+        outcome = batch.run()
+    except Exception:
+        db.session.rollback()
+        batch.abandon()
+        raise
     logger.info(
         "runner job %s: %d of %d instances claimed, %d calls",
         job.id if job else "-", outcome["claimed"], len(instance_ids), outcome["calls"],
@@ -654,6 +662,17 @@ class BatchRun:
             .values(lease_expires_at=utcnow() + timedelta(seconds=LEASE_S))
         )
         self.session.commit()
+
+    def abandon(self) -> None:
+        """After an unexpected error: give the instances up as the last commit left them and
+        try them again shortly, rather than leaving them claimed until the lease expires."""
+        self.session.execute(
+            update(INSTANCES)
+            .where(INSTANCES.c.lease_token == self.token)
+            .values(lease_token=None, lease_expires_at=None)
+        )
+        self.session.commit()
+        enqueue_ids(sorted(self.runs), at=utcnow() + timedelta(seconds=RETRY_AFTER_ERROR_S))
 
     def release(self) -> None:
         """Write what is left and give the instances up, in one transaction."""

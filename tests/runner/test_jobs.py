@@ -9,7 +9,7 @@ import pytest
 from app.crypto import SecretBox
 from app.events import service as events_service
 from app.journeys import service as journeys_service
-from app.runner import service
+from app.runner import jobs, service
 from app.runner.models import InstanceStatus, StepStatus
 from app.runner.sink import Reply, SinkThread
 from tests.runner.helpers import (
@@ -258,3 +258,25 @@ def test_never_holds_when_ingests_race(app, sink, monkeypatch):
     send(1)
     send(1)
     assert len(instances()) == 1
+
+
+def test_a_job_that_crashes_gives_its_instances_back(app, sink, monkeypatch):
+    make_action(f"{sink.url}/hook")
+    publish(graph([action_node("a1"), action_node("a2")], [("n0", "a1"), ("a1", "a2")]))
+    send(3)
+    monkeypatch.setattr(jobs, "RETRY_AFTER_ERROR_S", 0.0)
+    failing = {"left": 1}
+    settle = jobs.BatchRun.settle
+
+    def settle_or_crash(self, *args, **kwargs):
+        if failing["left"]:
+            failing["left"] -= 1
+            raise RuntimeError("unexpected")
+        return settle(self, *args, **kwargs)
+
+    monkeypatch.setattr(jobs.BatchRun, "settle", settle_or_crash)
+    run_worker(app, until_idle=3)
+    assert {i.status for i in instances()} == {InstanceStatus.COMPLETED}
+    assert {i.lease_token for i in instances()} == {None}
+    counts = [record["count"] for record in sink.client.keys().values()]
+    assert len(counts) == 6 and sorted(counts) == [1, 1, 1, 2, 2, 2]  # a1 re-sent, same keys
