@@ -13,8 +13,9 @@ DEFAULT_QUEUES = ("runner", "default")
 """Queues a worker listens to when `--queues` is not given, highest priority first
 ("runner": journey instances, see `app.runner.jobs`)."""
 
-WORKER_START_HOOKS: list[Callable[[], object]] = []
-"""Called in the app context when a worker starts; the runner re-enqueues abandoned work."""
+WORKER_MAINTENANCE_HOOKS: list[Callable[[], object]] = []
+"""Called in the app context when a worker starts and then at RQ's maintenance interval (10
+minutes): the runner re-enqueues work abandoned by dead workers or lost with Redis."""
 
 
 def get_queue(name: str = "default") -> Queue:
@@ -33,6 +34,15 @@ class CairnWorker(SimpleWorker):
         super().__init__(*args, **kwargs)
         self.app = app
 
+    def run_maintenance_tasks(self) -> None:
+        super().run_maintenance_tasks()
+        for hook in WORKER_MAINTENANCE_HOOKS:
+            with self.app.app_context():
+                try:
+                    hook()
+                except Exception:  # a failing hook must not stop the worker from working
+                    self.log.exception("worker maintenance hook %r failed", hook)
+
     def perform_job(self, job, queue, *args, **kwargs) -> bool:
         with self.app.app_context():
             return super().perform_job(job, queue, *args, **kwargs)
@@ -40,7 +50,5 @@ class CairnWorker(SimpleWorker):
 
 def build_worker(queue_names: list[str]) -> CairnWorker:
     connection = get_redis()
-    for hook in WORKER_START_HOOKS:
-        hook()
     queues = [Queue(name, connection=connection) for name in queue_names]
     return CairnWorker(queues, connection=connection, app=current_app._get_current_object())

@@ -26,7 +26,7 @@ from app.extensions import db
 from app.journeys import service as journeys_service
 from app.journeys.graph import Graph, Node, entry_node
 from app.journeys.models import Journey, JourneyVersion, Reentry, VersionStatus
-from app.queues import WORKER_START_HOOKS
+from app.queues import WORKER_MAINTENANCE_HOOKS
 from app.runner import jobs
 from app.runner.engine import (
     RunState,
@@ -344,10 +344,11 @@ def _test_call(
 
 
 def register() -> None:
-    """Plug the runner into ingest, the journeys list and worker start-up (once per process)."""
+    """Plug the runner into ingest, the journeys list and worker maintenance (start-up, then
+    every 10 minutes); idempotent."""
     if start_instances not in EVENT_ACCEPTED_HANDLERS:
         EVENT_ACCEPTED_HANDLERS.append(start_instances)
     if entries_today not in journeys_service.ENTRY_COUNTERS:
         journeys_service.ENTRY_COUNTERS.append(entries_today)
-    if recover not in WORKER_START_HOOKS:
-        WORKER_START_HOOKS.append(recover)
+    if recover not in WORKER_MAINTENANCE_HOOKS:
+        WORKER_MAINTENANCE_HOOKS.append(recover)

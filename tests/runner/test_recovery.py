@@ -9,6 +9,8 @@ import sys
 import time
 
 import pytest
+from rq import Queue
+from rq.registry import ScheduledJobRegistry
 
 from app import PROJECT_ROOT
 from app.events import service as events_service
@@ -112,12 +114,14 @@ def test_redis_losing_everything_is_recovered_from_the_database(app, sink, redis
     run_worker(app)
     assert {i.status for i in instances()} == {InstanceStatus.WAITING}
     send(10, start=100)  # queued, never run
+    queue = Queue("runner", connection=redis_client)
+    assert queue.count == 1 and len(ScheduledJobRegistry(queue=queue)) == 1
     redis_client.flushall()
+    assert queue.count == 0 and len(ScheduledJobRegistry(queue=queue)) == 0
     time.sleep(1.1)
-    run_worker(app)
-    assert len(sink.recorder.requests) == 0  # the schedule and the queue are gone
     result = app.test_cli_runner().invoke(args=["runner", "recover"])
     assert result.exit_code == 0, result.output
+    assert "Re-enqueued 50 due instances" in result.output
     run_worker(app, until_idle=5)
     assert {i.status for i in instances()} == {InstanceStatus.COMPLETED}
     counts = key_counts(sink)
@@ -134,3 +138,13 @@ def test_two_worker_processes_on_one_queue_run_each_step_once(app, sink):
     assert {i.status for i in instances()} == {InstanceStatus.COMPLETED}
     counts = key_counts(sink)
     assert len(counts) == 800 and set(counts.values()) == {1}
+
+
+def test_a_starting_worker_recovers_lost_work_by_itself(app, sink, redis_client):
+    make_action(f"{sink.url}/hook")
+    publish(graph([action_node("a1")], [("n0", "a1")]))
+    send(5)
+    redis_client.flushall()
+    run_worker(app)  # its start-up maintenance re-enqueues from the database
+    assert {i.status for i in instances()} == {InstanceStatus.COMPLETED}
+    assert len(key_counts(sink)) == 5
