@@ -29,7 +29,6 @@ import tempfile
 import time
 import urllib.request
 from collections.abc import Iterator
-from datetime import UTC, datetime
 from typing import Any
 
 import requests
@@ -39,7 +38,7 @@ from sqlalchemy import func, insert, select
 
 from app.actions.models import Action, Channel
 from app.auth import service as auth_service
-from app.auth.models import utcnow
+from app.auth.models import as_aware, utcnow
 from app.events import service as events_service
 from app.events.models import Event
 from app.expressions import build_context, evaluate
@@ -282,7 +281,7 @@ def measure_runner(
     last_finished = db.session.scalar(
         select(func.max(Instance.finished_at)).where(Instance.journey_id == journey_id)
     )
-    seconds = _aware(last_finished).timestamp() - started
+    seconds = as_aware(last_finished).timestamp() - started
     keys = sink.keys()
     secret = app.config["SECRET_KEY"]
     latencies = []
@@ -298,7 +297,7 @@ def measure_runner(
                 lost += 1
         first = keys.get(idempotency_key(secret, instance_id, "a1"))
         if first is not None:
-            latencies.append((first["first_arrival"] - _aware(received_at).timestamp()) * 1000)
+            latencies.append((first["first_arrival"] - as_aware(received_at).timestamp()) * 1000)
     lost += 2 * max(0, count - len(rows))
     quantiles = statistics.quantiles(latencies, n=100) if len(latencies) > 1 else [0.0] * 99
     return {
@@ -312,10 +311,6 @@ def measure_runner(
         "lost": lost,
         "duplicated": stats["duplicated_keys"],
     }
-
-
-def _aware(moment: datetime) -> datetime:
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 # ---- the baseline: one plain RQ job per step -------------------------------------------------

@@ -18,7 +18,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import selectinload
 from sqlalchemy.sql.dml import Insert
 
-from app.auth.models import utcnow
+from app.auth.models import as_aware, utcnow
 from app.errors import Conflict, InvalidInput, NotFound
 from app.events.models import EventType
 from app.events.service import EVENT_ACCEPTED_HANDLERS, AcceptedEvent
@@ -178,18 +178,12 @@ def recover() -> RecoveryReport:
     )
     due_count = scheduled_count = 0
     for partition in db.session.execute(query).partitions():
-        due = {row.id: _aware(row.due_at) or now for row in partition}
+        due = {row.id: as_aware(row.due_at) if row.due_at else now for row in partition}
         due_count += sum(1 for at in due.values() if at <= now)
         scheduled_count += sum(1 for at in due.values() if at > now)
         jobs.schedule(due)
     db.session.rollback()
     return RecoveryReport(due_count, scheduled_count)
-
-
-def _aware(moment: datetime | None) -> datetime | None:
-    if moment is None:
-        return None
-    return moment if moment.tzinfo else moment.replace(tzinfo=utcnow().tzinfo)
 
 
 # ---- reading and re-driving ------------------------------------------------------------------
