@@ -47,7 +47,7 @@ def create_app(config: dict | None = None) -> Flask:
 
     @app.get("/")
     def home():
-        return redirect(url_for("auth.account"))
+        return redirect(url_for("journeys.index"))
 
     @app.before_request
     def refuse_oversized_requests():
@@ -82,6 +82,7 @@ def register_blueprints(app: Flask) -> None:
     from app.events import views as events_views
     from app.inspector import views as inspector_views
     from app.journeys import api as journeys_api
+    from app.journeys import views as journeys_views
     from app.runner import api as runner_api
     from app.runner import service as runner_service
 
@@ -91,6 +92,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(inspector_views.receiver)
     app.register_blueprint(inspector_views.bp)
     app.register_blueprint(docs_bp)
+    app.register_blueprint(journeys_views.bp)
     api.register_blueprint(auth_api.blp)
     api.register_blueprint(actions_api.blp)
     api.register_blueprint(events_api.types_blp)
