@@ -186,6 +186,7 @@ def test_a_rejected_save_keeps_the_local_graph(page, live_server, marketer):
     page.select_option("select[name=entry_event]", "signup")
     page.click("text=Create and open the canvas")
     expect(page.locator("#save-state")).to_have_text("Saved")
+    page.wait_for_function("window.journeyCanvas !== undefined")
     page.evaluate("journeyCanvas.addNode({type: 'teleport'}, {x: 300, y: 100})")
     expect(page.locator("#save-state")).to_have_attribute("data-state", "error")
     expect(page.locator("#save-error")).to_contain_text("not saved")
