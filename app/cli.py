@@ -15,6 +15,10 @@ from flask_migrate import upgrade
 from sqlalchemy import func, select
 
 from app.actions.service import ensure_builtin_actions
+from app.auth import service
+from app.auth.models import User
+from app.demo import seed_demo
+from app.extensions import db
 from app.queues import DEFAULT_QUEUES, build_worker
 from app.redis_store import ensure_embedded_redis, stop_embedded_redis
 
@@ -36,14 +40,10 @@ def worker_command(burst: bool, queues: str) -> None:
     worker.work(burst=burst, with_scheduler=True)
 
 
-def create_first_admin() -> None:
-    """On a database without users, create the admin and print its credentials once."""
-    from app.auth import service
-    from app.auth.models import User
-    from app.extensions import db
-
+def create_first_admin() -> User | None:
+    """On a database without users, create the admin, print its credentials once, return it."""
     if db.session.scalar(select(func.count(User.id))):
-        return
+        return None
     email = os.environ.get("CAIRN_ADMIN_EMAIL", DEFAULT_ADMIN_EMAIL)
     password = os.environ.get("CAIRN_ADMIN_PASSWORD") or None
     user, generated = service.create_user(email, "admin", password)
@@ -52,6 +52,7 @@ def create_first_admin() -> None:
     click.echo(f"  password: {generated or '(from CAIRN_ADMIN_PASSWORD)'}")
     if generated:
         click.echo("  (shown only this once; change it by creating another admin if you lose it)")
+    return user
 
 
 def stop_children(children: list[subprocess.Popen]) -> None:
@@ -87,10 +88,15 @@ def up_command(port: int | None, host: str) -> None:
     app = current_app._get_current_object()
     port = port or app.config["PORT"]
     upgrade()
-    create_first_admin()
+    admin = create_first_admin()
     ensure_builtin_actions()
+    base_url = f"http://{host}:{port}"
+    app.config["CAIRN_BASE_URL"] = base_url
+    if admin is not None:
+        seed_demo(base_url, admin)
+        click.echo("  demo: event type 'signup', action 'inspector-welcome', live journey 'Welcome demo'")
 
-    env = dict(os.environ)
+    env = dict(os.environ, CAIRN_BASE_URL=base_url)
     started_redis = not app.config.get("REDIS_URL")
     if started_redis:
         env["REDIS_URL"] = ensure_embedded_redis(app.instance_path)

@@ -48,6 +48,7 @@ def load_config(instance_path: str) -> dict:
     """Build the configuration mapping from the environment and the instance folder."""
     instance = Path(instance_path)
     database_url = os.environ.get("DATABASE_URL") or f"sqlite:///{instance / 'cairn.sqlite3'}"
+    port = int(os.environ.get("PORT", "5000"))
     return {
         "SECRET_KEY": os.environ.get("SECRET_KEY")
         or read_or_create_secret(instance / "secret_key", lambda: secrets.token_urlsafe(48)),
@@ -56,7 +57,8 @@ def load_config(instance_path: str) -> dict:
         "SQLALCHEMY_DATABASE_URI": normalise_database_url(database_url),
         "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
         "REDIS_URL": os.environ.get("REDIS_URL", ""),
-        "PORT": int(os.environ.get("PORT", "5000")),
+        "PORT": port,
+        "CAIRN_BASE_URL": os.environ.get("CAIRN_BASE_URL", f"http://127.0.0.1:{port}"),
         "CAIRN_ALLOW_PRIVATE_URLS": env_flag("CAIRN_ALLOW_PRIVATE_URLS"),
         "CAIRN_ALLOWED_HOSTS": os.environ.get("CAIRN_ALLOWED_HOSTS", ""),
         "MAX_CONTENT_LENGTH": int(os.environ.get("CAIRN_MAX_REQUEST_BYTES", str(2 * 1024 * 1024))),

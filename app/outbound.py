@@ -94,8 +94,14 @@ class TargetPolicy:
     @classmethod
     def from_config(cls, config: Mapping[str, Any]) -> TargetPolicy:
         """Read `CAIRN_ALLOW_PRIVATE_URLS` (bool or "1/true/yes/on") and `CAIRN_ALLOWED_HOSTS`
-        (comma-separated) from a configuration mapping such as `app.config` or `os.environ`."""
+        (comma-separated) from a configuration mapping such as `app.config` or `os.environ`.
+
+        Cairn's own address (`CAIRN_BASE_URL`) is always allowed, so actions can call its
+        built-in request inspector on a laptop."""
         hosts = str(config.get("CAIRN_ALLOWED_HOSTS") or "").split(",")
+        own = urlsplit(str(config.get("CAIRN_BASE_URL") or ""))
+        if own.hostname and own.port:
+            hosts.append(f"[{own.hostname}]:{own.port}" if ":" in own.hostname else own.netloc)
         return cls(
             allow_private=_truthy(config.get("CAIRN_ALLOW_PRIVATE_URLS", False)),
             allowed_hosts=frozenset(_host_entry(host) for host in hosts if host.strip()),

@@ -66,6 +66,7 @@ def app(instance_path, redis_url):
             "SQLALCHEMY_DATABASE_URI": database_url,
             "REDIS_URL": redis_url,
             "CAIRN_ALLOW_PRIVATE_URLS": False,
+            "CAIRN_BASE_URL": "",
         }
     )
     app.test_client_class = IsolatedClient
