@@ -190,10 +190,10 @@ def check_url(url: str, policy: TargetPolicy) -> None:
         check_address(sockaddr[0], host)
 
 
-class _PeerRefused(ValueError):
+class PeerRefused(ValueError):
     """Carries a refused peer out of urllib3, which would wrap any `OSError` (and so any requests
-    exception) as a retryable "connection aborted"; `GuardedAdapter` turns it into
-    `UnsafeTargetError`."""
+    exception) as a retryable "connection aborted"; `GuardedAdapter` (and the runner's sender,
+    which drives the same pools directly) turn it into `UnsafeTargetError`."""
 
 
 class _PeerCheckingConnection:
@@ -212,7 +212,7 @@ class _PeerCheckingConnection:
             reason = unsafe_reason(peer)
             if reason is not None:
                 sock.close()
-                raise _PeerRefused(f"{self.host} connected to a {reason} address {peer}")
+                raise PeerRefused(f"{self.host} connected to a {reason} address {peer}")
         return sock
 
 
@@ -245,7 +245,7 @@ class GuardedAdapter(HTTPAdapter):
             kwargs["timeout"] = self.default_timeout
         try:
             return super().send(request, *args, **kwargs)
-        except _PeerRefused as refused:
+        except PeerRefused as refused:
             raise UnsafeTargetError(str(refused), request=request) from None
 
 

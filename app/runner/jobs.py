@@ -25,18 +25,16 @@ import os
 import time
 import uuid
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
 import requests
-import urllib3
 from flask import current_app
 from rq import get_current_job
 from sqlalchemy import bindparam, insert, or_, select, update
 from sqlalchemy.orm import Session
-from urllib3.util import parse_url
 
 from app.actions.auth import AuthTokenError, apply_auth, auth_kind, invalidate_auth
 from app.actions.rendering import CompiledSpec, ParameterValueError, compile_spec
@@ -46,7 +44,7 @@ from app.events.models import Event
 from app.extensions import db
 from app.journeys.graph import Graph, Node, parse_graph
 from app.journeys.models import JourneyVersion, VersionStatus
-from app.outbound import TargetPolicy, UnsafeTargetError, build_session
+from app.outbound import TargetPolicy, build_session
 from app.queues import get_queue
 from app.redis_store import get_redis
 from app.runner.engine import (
@@ -62,7 +60,7 @@ from app.runner.engine import (
 from app.runner.models import ACTIVE_STATUSES, Instance, InstanceStatus, Step, StepStatus
 from app.runner.ratelimit import HostRateLimiter, RateLimitMode
 from app.runner.retry import FailureReason, RetryPolicy, classify_exception, http_reason
-from app.runner.sender import RESPONSE_CAP_BYTES, BatchSender, CallResult, OutboundCall, host_of
+from app.runner.sender import BatchSender, CallResult, OutboundCall, host_of
 
 logger = logging.getLogger(__name__)
 
@@ -110,36 +108,6 @@ class Plan:
     actions: dict[str, ActionSpec]
 
 
-class PooledSender(BatchSender):
-    """`BatchSender` speaking to urllib3 directly on the guarded session's connection pools.
-
-    `Session.request` costs about 0.44 ms of CPU per call and urllib3 0.23 ms (figures in
-    `app.runner.sender`); at thousands of calls a second that is most of a worker's CPU. The pools
-    come from the session's `GuardedAdapter`, so every new connection still has its peer address
-    checked; a refused peer surfaces as `UnsafeTargetError` like through the adapter.
-    """
-
-    def _exchange(self, call: OutboundCall) -> tuple[int, Mapping[str, str], bytes]:
-        pool = self.session.get_adapter(call.url).poolmanager.connection_from_url(call.url)
-        try:
-            response = pool.urlopen(
-                call.method, parse_url(call.url).request_uri, body=call.body_json,
-                headers=dict(call.headers),
-                timeout=urllib3.Timeout(total=call.timeout_s), retries=False, redirect=False,
-                assert_same_host=False, preload_content=False,
-            )
-        except ValueError as refused:  # outbound's peer check (its `_PeerRefused`)
-            raise UnsafeTargetError(str(refused)) from None
-        try:
-            body = response.read(RESPONSE_CAP_BYTES + 1, decode_content=True) or b""
-        finally:
-            if len(body) > RESPONSE_CAP_BYTES:
-                response.close()
-            else:
-                response.release_conn()
-        return response.status, response.headers, body
-
-
 class Runtime:
     """What a worker process keeps between jobs: connections, threads and parsed versions."""
 
@@ -147,7 +115,7 @@ class Runtime:
         self.session = build_session(
             TargetPolicy.from_config(config), pool_maxsize=PER_HOST_CONCURRENCY
         )
-        self.sender = PooledSender(self.session, SENDER_THREADS, PER_HOST_CONCURRENCY)
+        self.sender = BatchSender(self.session, SENDER_THREADS, PER_HOST_CONCURRENCY)
         self.limiter = HostRateLimiter(redis_client)
         self.redis = redis_client
         self.secret = config["SECRET_KEY"]

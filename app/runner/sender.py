@@ -34,7 +34,9 @@ from urllib.parse import urlsplit
 
 import requests
 import urllib3
+from urllib3.util import parse_url
 
+from app.outbound import PeerRefused, UnsafeTargetError
 from app.runner.retry import classify_exception, http_reason, is_failure_status, is_retryable_status
 
 RESPONSE_CAP_BYTES = 64 * 1024
@@ -176,20 +178,29 @@ class BatchSender:
         )
 
     def _exchange(self, call: OutboundCall) -> tuple[int, Mapping[str, str], bytes]:
-        response = self.session.request(
-            call.method,
-            call.url,
-            headers=dict(call.headers),
-            data=call.body_json,
-            timeout=call.timeout_s,
-            allow_redirects=False,
-            stream=True,
-        )
+        """One request on the session's own connection pools, without `Session.request`.
+
+        `Session.request` costs about 0.44 ms of CPU per call and urllib3 0.23 ms; at thousands of
+        calls a second that is most of a worker's CPU. The pools are the session adapter's, so with
+        the guarded session every new connection still has its peer address checked.
+        """
+        pool = self.session.get_adapter(call.url).poolmanager.connection_from_url(call.url)
         try:
-            body = response.raw.read(RESPONSE_CAP_BYTES + 1, decode_content=True) or b""
-            return response.status_code, response.headers, body
+            response = pool.urlopen(
+                call.method, parse_url(call.url).request_uri, body=call.body_json,
+                headers=dict(call.headers), timeout=urllib3.Timeout(total=call.timeout_s),
+                retries=False, redirect=False, assert_same_host=False, preload_content=False,
+            )
+        except PeerRefused as refused:
+            raise UnsafeTargetError(str(refused)) from None
+        try:
+            body = response.read(RESPONSE_CAP_BYTES + 1, decode_content=True) or b""
         finally:
-            response.close()
+            if len(body) > RESPONSE_CAP_BYTES:
+                response.close()
+            else:
+                response.release_conn()
+        return response.status, response.headers, body
 
     def close(self) -> None:
         """Stop the threads (the session is the caller's to close)."""

@@ -8,6 +8,7 @@ import time
 import pytest
 import requests
 
+from app.outbound import TargetPolicy, build_session
 from app.runner.sender import (
     EXCERPT_CHARS,
     RESPONSE_CAP_BYTES,
@@ -168,13 +169,12 @@ def test_sender_rejects_empty_pools(session):
 
 
 def test_guarded_session_refusal_is_a_permanent_error(sink, session):
-    outbound = pytest.importorskip("app.outbound")
-    guarded = outbound.build_session(outbound.TargetPolicy(), pool_maxsize=2)
+    guarded = build_session(TargetPolicy(), pool_maxsize=2)
     with BatchSender(guarded, max_workers=2, per_host=2) as sender:
         refused = sender.send([call(f"{sink.url}/hook")])[0]
     assert (refused.error_reason, refused.retryable, refused.status_code) == ("error", False, None)
     assert "loopback" in refused.excerpt
     assert sink.client.stats()["requests"] == 0
-    allowed = outbound.build_session(outbound.TargetPolicy(allow_private=True), pool_maxsize=2)
+    allowed = build_session(TargetPolicy(allow_private=True), pool_maxsize=2)
     with BatchSender(allowed, max_workers=2, per_host=2) as sender:
         assert sender.send([call(f"{sink.url}/hook")])[0].succeeded
