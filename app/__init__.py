@@ -95,6 +95,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(journeys_views.bp)
     api.register_blueprint(auth_api.blp)
     api.register_blueprint(actions_api.blp)
+    api.register_blueprint(actions_api.templates_blp)
     api.register_blueprint(events_api.types_blp)
     api.register_blueprint(events_api.ingest_blp)
     api.register_blueprint(journeys_api.blp)

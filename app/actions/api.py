@@ -3,6 +3,10 @@
 Everyone signed in may read (secrets come back as "••••"); only technical users write or send
 test calls. A built-in action (Email, SMS, Push) is configured with `PUT` of its platform
 settings instead of a whole contract.
+
+`/api/v1/action-templates` lists the templates catalog (`app.actions.templates_catalog`) for
+technical users: `POST` a template's contract to `/api/v1/actions` once its `fill_in` fields are
+filled.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from app.actions import service
 from app.actions.builtins import PlatformSettingsSchema
 from app.actions.models import Action, Channel
 from app.actions.schemas import ActionSpecSchema
+from app.actions.templates_catalog import get_template, list_templates
 from app.auth.models import Role
 from app.auth.permissions import api_blueprint, require_role
 from app.errors import error_body
@@ -26,6 +31,15 @@ blp = api_blueprint(
         __name__,
         url_prefix="/api/v1/actions",
         description="Actions: the REST calls journeys make. Secrets are write-only.",
+    )
+)
+
+templates_blp = api_blueprint(
+    Blueprint(
+        "action_templates_api",
+        __name__,
+        url_prefix="/api/v1/action-templates",
+        description="Action contracts pre-filled from providers' API references, to complete and create.",
     )
 )
 
@@ -185,3 +199,35 @@ def test_action(sample_values, key: str):
     """Send one real request with sample values; secrets are masked in the answer."""
     result = service.test_call(service.get_action(key), sample_values)
     return {**vars(result), "ok": result.ok}
+
+
+class FillInSchema(Schema):
+    field = fields.Str(metadata={"description": "The contract field, dotted as in a 422 (`auth.token`)."})
+    hint = fields.Str()
+
+
+class ActionTemplateSchema(Schema):
+    key = fields.Str()
+    name = fields.Str()
+    summary = fields.Str()
+    documentation_url = fields.Str(allow_none=True)
+    fill_in = fields.List(fields.Nested(FillInSchema), metadata={
+        "description": "What to fill in before creating: secrets are empty, stand-ins upper-case."})
+    contract = fields.Dict(attribute="spec", metadata={
+        "description": "The action contract, ready for POST /api/v1/actions once filled in."})
+
+
+@templates_blp.route("", methods=["GET"])
+@require_role(Role.TECHNICAL)
+@templates_blp.response(200, ActionTemplateSchema(many=True))
+def list_action_templates():
+    """Every action template (technical users)."""
+    return list_templates()
+
+
+@templates_blp.route("/<key>", methods=["GET"])
+@require_role(Role.TECHNICAL)
+@templates_blp.response(200, ActionTemplateSchema)
+def get_action_template(key: str):
+    """One action template (technical users)."""
+    return get_template(key)

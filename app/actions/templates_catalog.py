@@ -417,9 +417,9 @@ TEMPLATES: tuple[ActionTemplate, ...] = (
 _BY_KEY = {template.key: template for template in TEMPLATES}
 
 
-def list_templates() -> tuple[ActionTemplate, ...]:
+def list_templates() -> list[ActionTemplate]:
     """Every template, in the order the picker shows them."""
-    return TEMPLATES
+    return list(TEMPLATES)
 
 
 def get_template(key: str) -> ActionTemplate:

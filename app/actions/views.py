@@ -24,6 +24,7 @@ from werkzeug.datastructures import MultiDict
 from app.actions import service
 from app.actions.auth import AUTH_KINDS
 from app.actions.models import Action, Channel
+from app.actions.templates_catalog import get_template, list_templates
 from app.actions.types import TYPE_NAMES
 from app.auth.models import Role
 from app.auth.permissions import login_required_for_blueprint, require_role
@@ -351,7 +352,10 @@ BLANK = {
 @technical
 def new():
     if request.method == "GET":
-        return render_template("actions/new.html", **form_context(dict(BLANK), {}, None, action=None))
+        chosen = get_template(request.args["template"]) if request.args.get("template") else None
+        data = chosen.contract() if chosen else dict(BLANK)
+        return render_template("actions/new.html", templates=list_templates(), chosen_template=chosen,
+                               **form_context(data, {}, None, action=None))
     data, read_problems, rows = read_contract_form(request.form)
     return _save(data, read_problems, rows, None,
                  lambda: service.create_action(data, current_user), "created")
