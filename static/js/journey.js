@@ -24,13 +24,13 @@
   const testPanel = $('#test-panel');
 
   function describeNode(node) {
+    let description = {};
     if (node.type === 'action') {
-      return { title: data.names.actions[node.action] || node.action || 'Action', subtitle: node.action || '' };
+      description = { title: data.names.actions[node.action] || node.action || 'Action', subtitle: node.action || '' };
+    } else if (node.type === 'event') {
+      description = { title: data.names.events[node.event] || node.event || 'Event', subtitle: 'Entry event' };
     }
-    if (node.type === 'event') {
-      return { title: data.names.events[node.event] || node.event || 'Event', subtitle: 'Entry event' };
-    }
-    return {};
+    return node.label ? { ...description, title: node.label } : description;  // a node's own label wins
   }
 
   const canvas = CairnCanvas.mount($('#canvas'), {
