@@ -51,12 +51,14 @@ class AcceptedEvent:
 USAGE_PROVIDERS: list[Callable[[str], list[str]]] = []
 """Each takes an event type key and names the journeys using it."""
 
-EVENT_ACCEPTED_HANDLERS: list[Callable[[list[AcceptedEvent]], None]] = []
-"""Each is called once per ingest request, after the commit, with that request's events.
+EVENT_ACCEPTED_HANDLERS: list[Callable[[list[AcceptedEvent]], Callable[[], None] | None]] = []
+"""Each is called once per ingest request, inside its transaction, with that request's events.
 
-Handlers should be quick (enqueue, do not work) and must not rely on raising: the events are
-already stored, so a failing handler is logged and the producer still gets its 202 (a retry
-would store the events twice).
+A handler adds its own rows (the runner: the journey instances these events start), so events and
+what they cause are committed together or not at all: a handler that raises fails the request and
+nothing is stored, and the producer's retry stores nothing twice. A handler may return a function to
+run after the commit (the runner enqueues there); if that fails it is only logged, because what it
+needs is already stored (the runner's recovery re-enqueues it).
 """
 
 _validators: dict[str, PayloadValidator] = {}
@@ -227,7 +229,7 @@ def _invalid_event(problems: dict[str, list[str]]) -> InvalidInput:
 
 
 def _store(key: str, validator: PayloadValidator, payloads: list[dict]) -> list[int]:
-    """One multi-row INSERT … RETURNING and one commit for the whole request, then the handlers."""
+    """One multi-row INSERT … RETURNING, the handlers' rows, and one commit for the whole request."""
     received_at = utcnow()
     rows = [
         {
@@ -239,13 +241,22 @@ def _store(key: str, validator: PayloadValidator, payloads: list[dict]) -> list[
         for payload in payloads
     ]
     ids = _insert_returning_ids(rows)
+    accepted = [
+        AcceptedEvent(event_id, key, row["profile_id"], row["payload"], received_at)
+        for event_id, row in zip(ids, rows, strict=True)
+    ]
+    try:
+        after_commit = [then for handler in EVENT_ACCEPTED_HANDLERS if (then := handler(accepted))]
+    except Exception:
+        db.session.rollback()
+        raise
     db.session.commit()
-    if EVENT_ACCEPTED_HANDLERS:
-        accepted = [
-            AcceptedEvent(event_id, key, row["profile_id"], row["payload"], received_at)
-            for event_id, row in zip(ids, rows, strict=True)
-        ]
-        _notify(accepted)
+    for then in after_commit:
+        try:
+            then()
+        except Exception:
+            logger.exception("after-commit step %r failed for %d events (first id %d)",
+                             then, len(accepted), accepted[0].id)
     return ids
 
 
@@ -263,17 +274,6 @@ def _insert_returning_ids(rows: list[dict]) -> list[int]:
         return sorted(db.session.scalars(statement, rows))
     statement = insert(Event.__table__).returning(id_column, sort_by_parameter_order=True)
     return list(db.session.scalars(statement, rows))
-
-
-def _notify(accepted: list[AcceptedEvent]) -> None:
-    for handler in EVENT_ACCEPTED_HANDLERS:
-        try:
-            handler(accepted)
-        except Exception:
-            logger.exception(
-                "event-accepted handler %r failed for %d events (first id %d)",
-                handler, len(accepted), accepted[0].id,
-            )
 
 
 def recent_events(key: str, limit: int = 20) -> list[Event]:

@@ -1,14 +1,16 @@
 """Starting, recovering, inspecting and re-driving journey instances; the API and CLI call these.
 
-Entry is registered on `EVENT_ACCEPTED_HANDLERS`: after an ingest commit, it inserts one instance
-per live version entered (after the journey's re-entry rule) in one multi-row INSERT, commits,
-and enqueues batch jobs — the ingest request does no journey work itself.
+Entry is registered on `EVENT_ACCEPTED_HANDLERS`: inside the ingest's transaction it inserts one
+instance per live version entered (after the journey's re-entry rule) in one multi-row INSERT, so
+events and their instances are stored together; once committed, batch jobs are enqueued — the
+ingest request does no journey work itself.
 """
 
 from __future__ import annotations
 
 import uuid
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from typing import Any
@@ -49,8 +51,15 @@ MAX_LISTED = 500
 # ---- entry -----------------------------------------------------------------------------------
 
 
-def start_instances(accepted: list[AcceptedEvent]) -> list[int]:
-    """Create the instances these events start and enqueue them; their ids."""
+def enter_journeys(accepted: list[AcceptedEvent]) -> Callable[[], None] | None:
+    """The ingest handler: add the instances these events start to the ingest's transaction, and
+    enqueue them once it commits."""
+    ids = add_instances(accepted)
+    return (lambda: jobs.enqueue_ids(ids)) if ids else None
+
+
+def add_instances(accepted: list[AcceptedEvent]) -> list[int]:
+    """Insert (without committing) the instances these events start; their ids, ascending."""
     by_type: defaultdict[str, list[AcceptedEvent]] = defaultdict(list)
     for event in accepted:
         by_type[event.event_type_key].append(event)
@@ -79,10 +88,7 @@ def start_instances(accepted: list[AcceptedEvent]) -> list[int]:
             )
     if not rows:
         return []
-    ids = list(db.session.scalars(insert_new_entries().returning(INSTANCES.c.id), rows))
-    db.session.commit()
-    jobs.enqueue_ids(sorted(ids))
-    return ids
+    return sorted(db.session.scalars(insert_new_entries().returning(INSTANCES.c.id), rows))
 
 
 def insert_new_entries() -> Insert:
@@ -340,8 +346,8 @@ def _test_call(
 def register() -> None:
     """Plug the runner into ingest, the journeys list and worker maintenance (start-up, then
     every 10 minutes); idempotent."""
-    if start_instances not in EVENT_ACCEPTED_HANDLERS:
-        EVENT_ACCEPTED_HANDLERS.append(start_instances)
+    if enter_journeys not in EVENT_ACCEPTED_HANDLERS:
+        EVENT_ACCEPTED_HANDLERS.append(enter_journeys)
     if entries_today not in journeys_service.ENTRY_COUNTERS:
         journeys_service.ENTRY_COUNTERS.append(entries_today)
     if recover not in WORKER_MAINTENANCE_HOOKS:

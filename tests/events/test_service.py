@@ -1,6 +1,7 @@
 """Definition rules, the usage rule and the two extension points, through the service."""
 
 import pytest
+from sqlalchemy import func, select
 
 from app.errors import Conflict, InvalidInput, NotFound
 from app.events import service
@@ -136,16 +137,27 @@ def test_ingest_stores_and_hands_over(db):
     assert [event.id for event in service.recent_events("signup", limit=2)] == [ids[1], ids[0]]
 
 
-def test_a_failing_handler_does_not_lose_the_answer(db, caplog):
+def test_a_failing_handler_stores_nothing(db):
     make_event_type()
 
     def broken(_events):
+        raise RuntimeError("database refused the instances")
+
+    with registered(service.EVENT_ACCEPTED_HANDLERS, broken), pytest.raises(RuntimeError):
+        service.ingest_event("signup", signup_payload())
+    assert db.session.scalar(select(func.count(Event.id))) == 0
+
+
+def test_a_failing_after_commit_step_keeps_the_events(db, caplog):
+    make_event_type()
+
+    def enqueue_fails():
         raise RuntimeError("queue down")
 
-    with registered(service.EVENT_ACCEPTED_HANDLERS, broken):
+    with registered(service.EVENT_ACCEPTED_HANDLERS, lambda events: enqueue_fails):
         event_id = service.ingest_event("signup", signup_payload())
     assert db.session.get(Event, event_id) is not None
-    assert "handler" in caplog.text and "queue down" in caplog.text
+    assert "after-commit" in caplog.text and "queue down" in caplog.text
 
 
 def test_ingest_uses_the_current_definition_after_an_edit(db):
