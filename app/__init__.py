@@ -85,6 +85,7 @@ def register_blueprints(app: Flask) -> None:
     from app.journeys import views as journeys_views
     from app.runner import api as runner_api
     from app.runner import service as runner_service
+    from app.runner import views as runner_views
 
     app.register_blueprint(auth_views.bp)
     app.register_blueprint(actions_views.bp)
@@ -93,6 +94,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(inspector_views.bp)
     app.register_blueprint(docs_bp)
     app.register_blueprint(journeys_views.bp)
+    app.register_blueprint(runner_views.bp)
     api.register_blueprint(auth_api.blp)
     api.register_blueprint(actions_api.blp)
     api.register_blueprint(actions_api.templates_blp)
