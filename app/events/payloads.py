@@ -15,8 +15,11 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-BASE_TYPES = ("string", "integer", "number", "boolean", "datetime", "object")
-FIELD_TYPES = BASE_TYPES + tuple(f"list<{base}>" for base in BASE_TYPES)
+from app.actions.types import SCALAR_TYPES, TYPE_NAMES
+
+BASE_TYPES = SCALAR_TYPES
+FIELD_TYPES = TYPE_NAMES
+"""Event field types: the vocabulary of action parameters, so mappings compare like with like."""
 PROFILE_ID_TYPES = ("string", "integer")
 """Types a profile id field may have: the id is stored (and compared) as text."""
 
