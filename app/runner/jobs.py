@@ -61,6 +61,7 @@ from app.runner.models import ACTIVE_STATUSES, Instance, InstanceStatus, Step, S
 from app.runner.ratelimit import HostRateLimiter, RateLimitMode
 from app.runner.retry import FailureReason, RetryPolicy, classify_exception, http_reason
 from app.runner.sender import BatchSender, CallResult, OutboundCall, host_of
+from app.runner.stats import NodeRef, Tally
 
 logger = logging.getLogger(__name__)
 
@@ -296,6 +297,7 @@ class BatchRun:
         """Earlier rounds' records and instance states, written with the next commit."""
         self.dirty: set[int] = set()
         self.calls_sent = 0
+        self.node_refs: dict[tuple[int, str], NodeRef] = {}
 
     # -- claiming and loading --
 
@@ -497,6 +499,11 @@ class BatchRun:
     ) -> bool:
         """Record a call's outcome; True when the run moved on past the action."""
         record = call.record
+        self.current.tally.call(
+            self.node_ref(call.run.instance_id, call.node.id),
+            None if call.auth_failure else result.duration_ms,
+            succeeded=result.succeeded,
+        )
         record.finished_at = finished_at
         record.duration_ms = round(result.duration_ms, 2)
         record.response_status = result.status_code
@@ -570,9 +577,23 @@ class BatchRun:
             self.write_step(run.instance_id, record)
         run.records.clear()
 
+    def node_ref(self, instance_id: int, node_id: str) -> NodeRef:
+        """Where the counts of this instance's step at `node_id` go (see `app.runner.stats`)."""
+        version_id = self.version_of[instance_id]
+        ref = self.node_refs.get((version_id, node_id))
+        if ref is None:
+            node = self.plans[version_id].graph.by_id.get(node_id)
+            action_key = node.data.get("action") if node is not None and node.type == "action" else None
+            ref = self.node_refs[(version_id, node_id)] = NodeRef(
+                self.plans[version_id].journey_id, version_id, node_id, action_key
+            )
+        return ref
+
     def write_step(self, instance_id: int, record: StepRecord, into: Writes | None = None) -> None:
-        """Buffer a step row (an insert the first time this job or an earlier one saw it)."""
+        """Buffer a step row (an insert the first time this job or an earlier one saw it) and
+        count it."""
         writes = into or self.current
+        ref = self.node_ref(instance_id, record.node_id)
         values = {
             "v_status": record.status,
             "v_attempts": record.attempts,
@@ -586,6 +607,7 @@ class BatchRun:
             "v_idempotency_key": record.idempotency_key,
         }
         key = (instance_id, record.node_id)
+        writes.tally.step(ref, record.status, record.port, new=key not in self.open_steps)
         if key in self.open_steps:
             writes.step_updates.append({"w_instance": instance_id, "w_node": record.node_id, **values})
         else:
@@ -594,6 +616,7 @@ class BatchRun:
                     "instance_id": instance_id,
                     "node_id": record.node_id,
                     "node_type": record.node_type,
+                    "action_key": ref.action_key,
                     "started_at": record.started_at,
                     **{name[2:]: value for name, value in values.items()},
                 }
@@ -604,6 +627,7 @@ class BatchRun:
         """The round's decisions become ready: its records, and its instances' states."""
         self.ready.step_inserts += self.current.step_inserts
         self.ready.step_updates += self.current.step_updates
+        self.ready.tally.merge(self.current.tally)
         self.current = Writes()
         now = utcnow()
         for instance_id in self.dirty:
@@ -670,11 +694,12 @@ class BatchRun:
 
 @dataclass
 class Writes:
-    """Step rows and instance states waiting to be written, in order, by executemany."""
+    """Step rows, instance states and node counts waiting to be written, by executemany."""
 
     step_inserts: list[dict[str, Any]] = field(default_factory=list)
     step_updates: list[dict[str, Any]] = field(default_factory=list)
     instances: dict[int, dict[str, Any]] = field(default_factory=dict)
+    tally: Tally = field(default_factory=Tally)
 
     def write(self, session: Session) -> None:
         if self.step_inserts:
@@ -683,6 +708,7 @@ class Writes:
             session.execute(STEP_UPDATE, self.step_updates)
         if self.instances:
             session.execute(INSTANCE_UPDATE, list(self.instances.values()))
+        self.tally.write(session)
 
 
 STEP_UPDATE = (

@@ -18,7 +18,7 @@ import enum
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import BigInteger, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import BigInteger, ForeignKey, Index, Integer, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.auth.models import utcnow
@@ -75,6 +75,7 @@ class Instance(db.Model):
         Index("ix_runner_instances_journey_status", "journey_id", "status", "id"),
         Index("ix_runner_instances_journey_created", "journey_id", "created_at"),
         Index("ix_runner_instances_status_due", "status", "due_at"),
+        Index("ix_runner_instances_version_status_node", "version_id", "status", "node_id"),
         UniqueConstraint("journey_id", "entry_key", name="uq_runner_instances_entry"),
     )
 
@@ -111,7 +112,13 @@ class Step(db.Model):
     """One node an instance went through, with what was sent and what came back."""
 
     __tablename__ = "runner_steps"
-    __table_args__ = (UniqueConstraint("instance_id", "node_id", name="uq_runner_steps_node"),)
+    __table_args__ = (
+        UniqueConstraint("instance_id", "node_id", name="uq_runner_steps_node"),
+        Index(
+            "ix_runner_steps_action_failed", "action_key", "id",
+            sqlite_where=text("status = 'failed'"), postgresql_where=text("status = 'failed'"),
+        ),
+    )
 
     id: Mapped[int] = mapped_column(BIG_ID, primary_key=True)
     instance_id: Mapped[int] = mapped_column(
@@ -119,6 +126,8 @@ class Step(db.Model):
     )
     node_id: Mapped[str] = mapped_column(String(64))
     node_type: Mapped[str] = mapped_column(String(16))
+    action_key: Mapped[str | None] = mapped_column(String(64))
+    """The action an action step called (an action's health page lists its recent failures)."""
     status: Mapped[StepStatus] = mapped_column(_enum_column(StepStatus))
     attempts: Mapped[int] = mapped_column(default=0)
     started_at: Mapped[datetime] = mapped_column(db.DateTime(timezone=True), default=utcnow)
@@ -134,3 +143,43 @@ class Step(db.Model):
     idempotency_key: Mapped[str | None] = mapped_column(String(64))
 
     instance: Mapped[Instance] = relationship(back_populates="steps")
+
+
+class Resolution(enum.StrEnum):
+    """The width of a `NodeCount` bucket."""
+
+    MINUTE = "m"
+    HOUR = "h"
+    DAY = "d"
+
+
+class NodeCount(db.Model):
+    """How often something happened at one node of one version within one time bucket.
+
+    The live report and the action health pages read these instead of the step rows, so they
+    cost the same with millions of steps: the runner adds to the buckets of the moment in the
+    same transaction as the step rows it writes (see `app.runner.stats`). Every increment goes to
+    a minute, an hour and a day bucket, so any time range is summed from at most ~60 + 24 rows
+    plus one per day, per node and metric.
+    """
+
+    __tablename__ = "runner_node_counts"
+    __table_args__ = (
+        UniqueConstraint(
+            "version_id", "resolution", "bucket", "node_id", "metric", name="uq_runner_node_counts_key"
+        ),
+        Index("ix_runner_node_counts_action", "action_key", "resolution", "bucket"),
+        Index("ix_runner_node_counts_journey", "journey_id", "resolution", "bucket"),
+    )
+
+    id: Mapped[int] = mapped_column(BIG_ID, primary_key=True)
+    journey_id: Mapped[int] = mapped_column(ForeignKey("journeys.id", ondelete="CASCADE"))
+    version_id: Mapped[int] = mapped_column(ForeignKey("journey_versions.id", ondelete="CASCADE"))
+    node_id: Mapped[str] = mapped_column(String(64))
+    action_key: Mapped[str | None] = mapped_column(String(64))
+    resolution: Mapped[str] = mapped_column(String(1))
+    bucket: Mapped[datetime] = mapped_column(db.DateTime(timezone=True))
+    metric: Mapped[str] = mapped_column(String(80))
+    """`entered`, `succeeded`, `failed`, `stopped`, `port:<port>`, `calls`, `call_errors`,
+    `call_ms_sum` or `call_ms_le:<bound>` (see `app.runner.stats`)."""
+    value: Mapped[int] = mapped_column(BigInteger, default=0)

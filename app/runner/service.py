@@ -12,10 +12,10 @@ import uuid
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, time, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import delete, func, or_, select, update
+from sqlalchemy import delete, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import selectinload
 from sqlalchemy.sql.dml import Insert
@@ -29,7 +29,7 @@ from app.journeys import service as journeys_service
 from app.journeys.graph import Graph, Node, entry_node
 from app.journeys.models import Journey, JourneyVersion, Reentry, VersionStatus
 from app.queues import WORKER_MAINTENANCE_HOOKS
-from app.runner import jobs
+from app.runner import jobs, stats
 from app.runner.engine import (
     RunState,
     StepError,
@@ -38,8 +38,9 @@ from app.runner.engine import (
     settle_action,
     walk,
 )
-from app.runner.models import ACTIVE_STATUSES, Instance, InstanceStatus, Step, StepStatus
+from app.runner.models import ACTIVE_STATUSES, Instance, InstanceStatus, Resolution, Step, StepStatus
 from app.runner.sender import OutboundCall
+from app.runner.stats import NodeRef, Tally
 
 INSTANCES = Instance.__table__
 PROFILE_CHUNK = 500
@@ -65,10 +66,12 @@ def add_instances(accepted: list[AcceptedEvent]) -> list[int]:
         by_type[event.event_type_key].append(event)
     now = utcnow()
     rows: list[dict[str, Any]] = []
+    entry_nodes: dict[int, NodeRef] = {}
     for key, events in by_type.items():
         for version in journeys_service.live_versions_for_event(key):
             entering = entering_events(version.journey, events, now)
             entry_node = first_node_id(version)
+            entry_nodes[version.id] = NodeRef(version.journey_id, version.id, entry_node or "")
             once = version.journey.reentry == Reentry.NEVER
             rows.extend(
                 {
@@ -88,7 +91,14 @@ def add_instances(accepted: list[AcceptedEvent]) -> list[int]:
             )
     if not rows:
         return []
-    return sorted(db.session.scalars(insert_new_entries().returning(INSTANCES.c.id), rows))
+    inserted = db.session.execute(
+        insert_new_entries().returning(INSTANCES.c.id, INSTANCES.c.version_id), rows
+    ).all()
+    started = Tally()
+    for _, version_id in inserted:
+        started.add(entry_nodes[version_id], "started")
+    started.write(db.session, now)
+    return sorted(instance_id for instance_id, _ in inserted)
 
 
 def insert_new_entries() -> Insert:
@@ -143,16 +153,15 @@ def profiles_blocked(journey: Journey, profiles: set[str], now: datetime) -> set
 
 
 def entries_today(journey_ids: list[int]) -> dict[int, int]:
-    """Instances created since midnight UTC per journey (the journeys list's counter)."""
-    if not journey_ids:
-        return {}
-    midnight = datetime.combine(utcnow().date(), time.min, tzinfo=utcnow().tzinfo)
-    rows = db.session.execute(
-        select(Instance.journey_id, func.count(Instance.id))
-        .where(Instance.journey_id.in_(journey_ids), Instance.created_at >= midnight)
-        .group_by(Instance.journey_id)
-    )
-    return {journey_id: count for journey_id, count in rows}
+    """Instances created since midnight UTC per journey (the journeys list's counter), read
+    from today's day buckets of the node counts."""
+    midnight = stats.bucket_start(utcnow(), Resolution.DAY)
+    totals = stats.totals_by(db.session, "journey_id", journey_ids, midnight)
+    return {journey_id: figures.started for journey_id, figures in totals.items() if figures.started}
+
+
+def prune_counts() -> None:
+    stats.prune(db.session)
 
 
 # ---- recovery --------------------------------------------------------------------------------
@@ -236,6 +245,7 @@ def retry_instance(instance_id: int) -> Instance:
     if failed is None:
         raise Conflict("This instance has no failed step to retry from.")
     now = utcnow()
+    uncount_failure(instance, failed)
     if failed.node_type == "action":
         db.session.execute(
             update(Step)
@@ -258,6 +268,19 @@ def retry_instance(instance_id: int) -> Instance:
     jobs.enqueue_ids([instance.id])
     db.session.expire_all()
     return get_instance(instance.id)
+
+
+def uncount_failure(instance: Instance, failed: Step) -> None:
+    """Take a retried step's failure back out of the node counts (and, for a step that will be
+    inserted again, its entry), in the buckets they were added to, so counts match the steps."""
+    undo = Tally()
+    node = NodeRef(instance.journey_id, instance.version_id, failed.node_id, failed.action_key)
+    undo.add(node, "failed", -1)
+    if failed.port:
+        undo.add(node, f"port:{failed.port}", -1)
+    if failed.node_type != "action":
+        undo.add(node, "entered", -1)
+    undo.write(db.session, as_aware(failed.finished_at or failed.started_at))
 
 
 # ---- test mode -------------------------------------------------------------------------------
@@ -350,5 +373,6 @@ def register() -> None:
         EVENT_ACCEPTED_HANDLERS.append(enter_journeys)
     if entries_today not in journeys_service.ENTRY_COUNTERS:
         journeys_service.ENTRY_COUNTERS.append(entries_today)
-    if recover not in WORKER_MAINTENANCE_HOOKS:
-        WORKER_MAINTENANCE_HOOKS.append(recover)
+    for hook in (recover, prune_counts):
+        if hook not in WORKER_MAINTENANCE_HOOKS:
+            WORKER_MAINTENANCE_HOOKS.append(hook)
