@@ -10,6 +10,8 @@ from sqlalchemy import event
 from app.api import api, docs_bp, register_api_errors
 from app.config import load_config
 from app.extensions import csrf, db, login_manager, migrate
+from app.logs import init_logging
+from app.metrics import init_metrics
 from app.web import register_template_helpers
 
 PROJECT_ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -30,6 +32,8 @@ def create_app(config: dict | None = None) -> Flask:
     os.makedirs(app.instance_path, exist_ok=True)
     app.config.update(load_config(app.instance_path))
     app.config.update(config)
+    init_logging(app)
+    init_metrics(app)
 
     db.init_app(app)
     migrate.init_app(app, db, directory=os.path.join(PROJECT_ROOT, "migrations"))
@@ -83,6 +87,7 @@ def register_blueprints(app: Flask) -> None:
     from app.inspector import views as inspector_views
     from app.journeys import api as journeys_api
     from app.journeys import views as journeys_views
+    from app.metrics import bp as metrics_bp
     from app.runner import api as runner_api
     from app.runner import service as runner_service
     from app.runner import views as runner_views
@@ -95,6 +100,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(docs_bp)
     app.register_blueprint(journeys_views.bp)
     app.register_blueprint(runner_views.bp)
+    app.register_blueprint(metrics_bp)
     api.register_blueprint(auth_api.blp)
     api.register_blueprint(actions_api.blp)
     api.register_blueprint(actions_api.templates_blp)

@@ -14,6 +14,7 @@ from flask.cli import with_appcontext
 from flask_migrate import upgrade
 from sqlalchemy import func, select
 
+from app import metrics
 from app.actions.service import ensure_builtin_actions
 from app.auth import service
 from app.auth.models import User
@@ -37,7 +38,10 @@ def worker_command(burst: bool, queues: str) -> None:
     if not names:
         raise click.BadParameter("give at least one queue name", param_hint="--queues")
     worker = build_worker(names)
-    worker.work(burst=burst, with_scheduler=True)
+    try:
+        worker.work(burst=burst, with_scheduler=True)
+    finally:
+        metrics.process_exited(os.getpid())
 
 
 def create_first_admin() -> User | None:
@@ -87,6 +91,7 @@ def up_command(port: int | None, host: str) -> None:
     """Upgrade the database, create the first admin, start Redis, a worker and the web server."""
     app = current_app._get_current_object()
     port = port or app.config["PORT"]
+    metrics.clear_directory(app)
     upgrade()
     admin = create_first_admin()
     ensure_builtin_actions()

@@ -36,6 +36,7 @@ from rq import get_current_job
 from sqlalchemy import bindparam, insert, or_, select, update
 from sqlalchemy.orm import Session
 
+from app import metrics
 from app.actions.auth import AuthTokenError, apply_auth, auth_kind, invalidate_auth
 from app.actions.rendering import CompiledSpec, ParameterValueError, compile_spec
 from app.actions.service import decrypt_spec
@@ -263,6 +264,7 @@ def advance_instances(instance_ids: list[int]) -> dict[str, int]:
     logger.info(
         "runner job %s: %d of %d instances claimed, %d calls",
         job.id if job else "-", outcome["claimed"], len(instance_ids), outcome["calls"],
+        extra={"claimed": outcome["claimed"], "calls": outcome["calls"]},
     )
     return outcome
 
@@ -298,6 +300,7 @@ class BatchRun:
         self.dirty: set[int] = set()
         self.calls_sent = 0
         self.node_refs: dict[tuple[int, str], NodeRef] = {}
+        self.observed = metrics.BatchMetrics()
 
     # -- claiming and loading --
 
@@ -487,6 +490,9 @@ class BatchRun:
                     self.park(call, StepStatus.THROTTLED, due, parked, None)
                 else:
                     admitted.append(call)
+            if mode == RateLimitMode.THROTTLE:
+                for call, delay_s in zip(group, reservation.delays_s, strict=False):
+                    self.observed.throttle(call.node.data["action"], delay_s)
         for call in admitted:
             call.record.attempts += 1
         return admitted
@@ -499,6 +505,7 @@ class BatchRun:
     ) -> bool:
         """Record a call's outcome; True when the run moved on past the action."""
         record = call.record
+        self.report_call(call, result)
         self.current.tally.call(
             self.node_ref(call.run.instance_id, call.node.id),
             None if call.auth_failure else result.duration_ms,
@@ -537,6 +544,34 @@ class BatchRun:
             response=result.response_json, status_code=result.status_code,
         )
         return True
+
+    def report_call(self, call: PendingCall, result: CallResult) -> None:
+        """Add a call attempt to the job's metrics and log it: one INFO line with its ids and
+        outcome. Never the URL (its path and query may hold a key or personal data; the step
+        log keeps the masked request)."""
+        action_key = call.node.data["action"]
+        host = host_of(call.outbound.url) if call.outbound is not None else None
+        outcome = result.status_code or result.error_reason
+        if call.auth_failure is None:
+            self.observed.call(action_key, result.duration_ms / 1000, result.error_reason)
+        logger.info(
+            "call %s to %s: %s in %.1f ms (attempt %d)",
+            action_key, host or "(authentication failed)", outcome, result.duration_ms,
+            call.record.attempts,
+            extra={
+                "journey_id": call.run.journey_id,
+                "version": call.plan.number,
+                "instance_id": call.run.instance_id,
+                "node_id": call.node.id,
+                "action": action_key,
+                "method": call.outbound.method if call.outbound is not None else None,
+                "host": host,
+                "status_code": result.status_code,
+                "error": result.error_reason,
+                "attempt": call.record.attempts,
+                "duration_ms": round(result.duration_ms, 1),
+            },
+        )
 
     def fail_call(
         self, call: PendingCall, reason: str, message: str, now: datetime, *,
@@ -607,6 +642,7 @@ class BatchRun:
             "v_idempotency_key": record.idempotency_key,
         }
         key = (instance_id, record.node_id)
+        self.observed.step(record.node_type, record.status)
         writes.tally.step(ref, record.status, record.port, new=key not in self.open_steps)
         if key in self.open_steps:
             writes.step_updates.append({"w_instance": instance_id, "w_node": record.node_id, **values})
@@ -667,7 +703,8 @@ class BatchRun:
         enqueue_ids(sorted(self.runs), at=utcnow() + timedelta(seconds=RETRY_AFTER_ERROR_S))
 
     def release(self) -> None:
-        """Write what is left and give the instances up, in one transaction."""
+        """Write what is left and give the instances up, in one transaction; then record the
+        job's metrics."""
         self.end_round()
         self.ready.write(self.session)
         self.ready = Writes()
@@ -677,6 +714,10 @@ class BatchRun:
             .values(lease_token=None, lease_expires_at=None)
         )
         self.session.commit()
+        for run in self.runs.values():
+            if not run.active:
+                self.observed.instance_finished(run.status)
+        self.observed.record()
 
     def instance_values(self, run: RunState, now: datetime) -> dict[str, Any]:
         return {

@@ -52,6 +52,7 @@ def start_worker(app, *, burst: bool) -> subprocess.Popen:
         "REDIS_URL": app.config["REDIS_URL"],
         "CAIRN_ALLOW_PRIVATE_URLS": "1",
         "CAIRN_RUNNER_LEASE_S": str(LEASE_S),
+        "CAIRN_LOG_LEVEL": "WARNING",  # INFO lines (one per call) would fill the stderr pipe
     }
     command = [sys.executable, "-m", "flask", "--app", "wsgi", "worker", "--queues", "runner"]
     return subprocess.Popen(
