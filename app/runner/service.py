@@ -20,6 +20,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import selectinload
 from sqlalchemy.sql.dml import Insert
 
+from app import metrics
 from app.auth.models import as_aware, utcnow
 from app.errors import Conflict, InvalidInput, NotFound
 from app.events.models import EventType
@@ -54,9 +55,16 @@ MAX_LISTED = 500
 
 def enter_journeys(accepted: list[AcceptedEvent]) -> Callable[[], None] | None:
     """The ingest handler: add the instances these events start to the ingest's transaction, and
-    enqueue them once it commits."""
+    count and enqueue them once it commits."""
     ids = add_instances(accepted)
-    return (lambda: jobs.enqueue_ids(ids)) if ids else None
+    if not ids:
+        return None
+
+    def after_commit() -> None:
+        metrics.record_instances_started(len(ids))
+        jobs.enqueue_ids(ids)
+
+    return after_commit
 
 
 def add_instances(accepted: list[AcceptedEvent]) -> list[int]:
