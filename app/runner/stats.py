@@ -32,7 +32,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from sqlalchemy import and_, delete, func, or_, select
+from sqlalchemy import Select, delete, func, select, union_all
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -188,17 +188,21 @@ def cover(start: datetime | None, end: datetime) -> list[tuple[Resolution, datet
     return [(resolution, low, high) for resolution, low, high in tiles if low < high]
 
 
-def _in_range(start: datetime | None, end: datetime):
-    return or_(
-        *(
-            and_(
-                COUNTS.c.resolution == resolution.value,
-                *([COUNTS.c.bucket >= low] if low is not None else []),
-                COUNTS.c.bucket < high,
-            )
-            for resolution, low, high in cover(start, end)
+def _buckets_in_range(condition, start: datetime | None, end: datetime) -> Select:
+    """The rows matching `condition` whose buckets tile [start, end): one index range scan per
+    resolution, glued with UNION ALL (an OR of the ranges defeats SQLite's planner)."""
+    parts = [
+        select(COUNTS.c.version_id, COUNTS.c.journey_id, COUNTS.c.action_key, COUNTS.c.node_id,
+               COUNTS.c.metric, COUNTS.c.value)
+        .where(
+            condition,
+            COUNTS.c.resolution == resolution.value,
+            *([COUNTS.c.bucket >= low] if low is not None else []),
+            COUNTS.c.bucket < high,
         )
-    )
+        for resolution, low, high in cover(start, end)
+    ]
+    return parts[0] if len(parts) == 1 else union_all(*parts).subquery().select()
 
 
 @dataclass
@@ -273,17 +277,20 @@ class Figures:
         return self.latency.quantile(0.95)
 
 
+def counts_query(version_id: int, start: datetime | None, end: datetime) -> Select:
+    """Per node and metric, the sum over [start, end) of one version's buckets."""
+    rows = _buckets_in_range(COUNTS.c.version_id == version_id, start, end).subquery()
+    return select(rows.c.node_id, rows.c.metric, func.sum(rows.c.value)).group_by(
+        rows.c.node_id, rows.c.metric
+    )
+
+
 def version_figures(
     session: Session, version_id: int, start: datetime | None, end: datetime | None = None
 ) -> dict[str, Figures]:
     """Node id -> its figures since `start` (None: since publish), with the instances there now."""
     figures: dict[str, Figures] = {}
-    rows = session.execute(
-        select(COUNTS.c.node_id, COUNTS.c.metric, func.sum(COUNTS.c.value))
-        .where(COUNTS.c.version_id == version_id, _in_range(start, end or utcnow()))
-        .group_by(COUNTS.c.node_id, COUNTS.c.metric)
-    )
-    for node_id, metric, value in rows:
+    for node_id, metric, value in session.execute(counts_query(version_id, start, end or utcnow())):
         figures.setdefault(node_id, Figures()).add(metric, int(value))
     in_flight = session.execute(
         select(Instance.node_id, func.count())
@@ -304,11 +311,10 @@ def totals_by(
     keys = list(keys)
     if not keys:
         return {}
-    grouping = COUNTS.c[column]
+    matching = _buckets_in_range(COUNTS.c[column].in_(keys), start, end or utcnow()).subquery()
     rows = session.execute(
-        select(grouping, COUNTS.c.metric, func.sum(COUNTS.c.value))
-        .where(grouping.in_(keys), _in_range(start, end or utcnow()))
-        .group_by(grouping, COUNTS.c.metric)
+        select(matching.c[column], matching.c.metric, func.sum(matching.c.value))
+        .group_by(matching.c[column], matching.c.metric)
     )
     totals: dict = {key: Figures() for key in keys}
     for key, metric, value in rows:
