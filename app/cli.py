@@ -91,7 +91,7 @@ def up_command(port: int | None, host: str) -> None:
     """Upgrade the database, create the first admin, start Redis, a worker and the web server."""
     app = current_app._get_current_object()
     port = port or app.config["PORT"]
-    metrics.clear_directory(app)
+    metrics.clear_directory(app.config["CAIRN_METRICS_DIR"])
     upgrade()
     admin = create_first_admin()
     ensure_builtin_actions()

@@ -119,11 +119,10 @@ def _current() -> Metrics:
     return _metrics
 
 
-def clear_directory(app: Flask) -> None:
+def clear_directory(directory: str) -> None:
     """Empty the shared folder: `flask up` does before starting its processes, so counts start
     at zero and the files of earlier runs' processes are not merged forever. (The `up` process
     records nothing itself, so losing the files its own app opened costs nothing.)"""
-    directory = app.config["CAIRN_METRICS_DIR"]
     shutil.rmtree(directory, ignore_errors=True)
     os.makedirs(directory, exist_ok=True)
 
