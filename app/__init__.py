@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-from flask import Flask, abort, redirect, request, url_for
+from flask import Flask, abort, request
 from sqlalchemy import event
 
 from app.api import api, docs_bp, register_api_errors
@@ -49,10 +49,6 @@ def create_app(config: dict | None = None) -> Flask:
     register_blueprints(app)
     register_commands(app)
 
-    @app.get("/")
-    def home():
-        return redirect(url_for("journeys.index"))
-
     @app.before_request
     def refuse_oversized_requests():
         """Answer 413 before routing or reading, whatever the endpoint (or its absence)."""
@@ -84,6 +80,8 @@ def register_blueprints(app: Flask) -> None:
     from app.auth import views as auth_views
     from app.events import api as events_api
     from app.events import views as events_views
+    from app.events import volume as events_volume
+    from app.home import views as home_views
     from app.inspector import views as inspector_views
     from app.journeys import api as journeys_api
     from app.journeys import views as journeys_views
@@ -92,6 +90,7 @@ def register_blueprints(app: Flask) -> None:
     from app.runner import service as runner_service
     from app.runner import views as runner_views
 
+    app.register_blueprint(home_views.bp)
     app.register_blueprint(auth_views.bp)
     app.register_blueprint(actions_views.bp)
     app.register_blueprint(events_views.bp)
@@ -109,6 +108,7 @@ def register_blueprints(app: Flask) -> None:
     api.register_blueprint(journeys_api.blp)
     api.register_blueprint(runner_api.blp)
     runner_service.register()  # starts instances on ingest, counts entries, recovers on worker start
+    events_volume.register()  # counts today's events per type in Redis
 
 
 def register_commands(app: Flask) -> None:

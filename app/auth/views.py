@@ -33,7 +33,7 @@ def safe_next(target: str | None) -> str:
     """Only redirect back to a path on this site after login."""
     if target and not urlsplit(target).netloc and target.startswith("/") and "//" not in target:
         return target
-    return url_for("home")
+    return url_for("home.index")
 
 
 @bp.route("/login", methods=["GET", "POST"])

@@ -125,11 +125,6 @@ def test_anonymous_visitors_are_sent_to_the_login_page(browser, catalog):
     assert pane.status_code == 302 and "/login" in pane.headers["Location"]
 
 
-def test_home_opens_the_journeys_list(signed_in):
-    response = signed_in("marketer").get("/")
-    assert response.status_code == 302 and response.headers["Location"].endswith("/journeys/")
-
-
 def test_empty_list_says_what_to_do_next(signed_in):
     html = signed_in("marketer").get("/journeys/").get_data(as_text=True)
     assert 'class="empty"' in html and "Create your first journey" in html
