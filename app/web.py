@@ -5,16 +5,24 @@ from __future__ import annotations
 import os
 from functools import cache
 
-from flask import current_app, render_template, request
+from flask import Response, current_app, make_response, render_template, request
 
 
 def is_htmx() -> bool:
-    return request.headers.get("HX-Request") == "true"
+    """An htmx request wanting a partial. Restoring a pushed URL missing from htmx's history
+    cache also says `HX-Request`, but swaps the answer in as the whole page."""
+    return (
+        request.headers.get("HX-Request") == "true"
+        and request.headers.get("HX-History-Restore-Request") != "true"
+    )
 
 
-def render_page_or_partial(page: str, partial: str, **context) -> str:
-    """Full page for a normal request, only the partial when htmx asks (contact-app's pattern)."""
-    return render_template(partial if is_htmx() else page, **context)
+def render_page_or_partial(page: str, partial: str, **context) -> Response:
+    """Full page for a normal request, only the partial when htmx asks (contact-app's pattern).
+    `Vary: HX-Request`, so the browser never shows a cached partial as a page (back button)."""
+    response = make_response(render_template(partial if is_htmx() else page, **context))
+    response.vary.add("HX-Request")
+    return response
 
 
 @cache

@@ -11,8 +11,8 @@ from app.auth.permissions import api_blueprint, require_role
 from app.runner import service
 from app.runner.schemas import (
     InstanceDetailSchema,
+    InstancePageSchema,
     InstanceQuerySchema,
-    InstanceSchema,
     TestRunArgsSchema,
     TestRunSchema,
 )
@@ -31,12 +31,13 @@ marketer = require_role(Role.MARKETER)
 
 @blp.route("/journeys/<int:journey_id>/instances")
 @blp.arguments(InstanceQuerySchema, location="query")
-@blp.response(200, InstanceSchema(many=True))
+@blp.response(200, InstancePageSchema)
 @marketer
 def list_instances(query, journey_id: int):
-    """A journey's instances, newest first; filter by `status` and `profile`."""
-    status = query["status"].value if query["status"] else None
-    return service.list_instances(journey_id, status, query["profile"], query["limit"])
+    """A page of a journey's instances, newest first (by creation time under a time filter),
+    filtered by `status`, exact `profile` and creation time (`within`, `from`, `to`); pass the
+    answer's `next` as `cursor` for the following page, with the same filters."""
+    return service.list_instances(journey_id, **query)
 
 
 @blp.route("/instances/<int:instance_id>")

@@ -1,10 +1,25 @@
 """API shapes for instances, their steps and test runs."""
 
-from marshmallow import Schema, fields, validate
+from collections.abc import Mapping
+from datetime import UTC
+from typing import Any
+
+from marshmallow import (
+    EXCLUDE,
+    Schema,
+    ValidationError,
+    fields,
+    post_load,
+    pre_load,
+    validate,
+    validates_schema,
+)
 
 from app.runner.models import InstanceStatus, StepStatus
+from app.runner.service import MAX_LISTED, PAGE_SIZE, RECENT, InstanceFilter
 
 TEST_MODES = ("dry", "live")
+BAD_MOMENT = {"invalid": "Not a valid date and time (YYYY-MM-DDTHH:MM, UTC unless an offset is given)."}
 
 
 class StepSchema(Schema):
@@ -44,9 +59,71 @@ class InstanceDetailSchema(InstanceSchema):
 
 
 class InstanceQuerySchema(Schema):
+    """A journey's instance list: its filters and which page. The API's query string and the
+    page's URL are the same, so both edges load them with this one schema."""
+
+    class Meta:
+        unknown = EXCLUDE
+
     status = fields.Enum(InstanceStatus, by_value=True, load_default=None)
-    profile = fields.Str(load_default=None)
-    limit = fields.Int(load_default=100, validate=validate.Range(min=1, max=500))
+    profile = fields.Str(
+        load_default=None, validate=validate.Length(max=255), metadata={"description": "Exact profile id."}
+    )
+    within = fields.Str(
+        load_default=None, validate=validate.OneOf(tuple(RECENT)),
+        metadata={"description": "Created in the last hour, day or week."},
+    )
+    created_from = fields.AwareDateTime(
+        data_key="from", default_timezone=UTC, load_default=None, error_messages=BAD_MOMENT,
+        metadata={"description": "Created at or after (ISO 8601; UTC when no offset is given)."},
+    )
+    created_to = fields.AwareDateTime(
+        data_key="to", default_timezone=UTC, load_default=None, error_messages=BAD_MOMENT,
+        metadata={"description": "Created before (ISO 8601; UTC when no offset is given)."},
+    )
+    cursor = fields.Int(
+        load_default=None, validate=validate.Range(min=1),
+        metadata={"description": "The `next` of the previous page: instances older than it."},
+    )
+    newer_than = fields.Int(
+        load_default=None, validate=validate.Range(min=0),
+        metadata={"description": "The `newer` of a page: the page of instances just newer than it."},
+    )
+    limit = fields.Int(load_default=PAGE_SIZE, validate=validate.Range(min=1, max=MAX_LISTED))
+
+    @pre_load
+    def drop_blanks(self, data: Mapping[str, Any], **_: Any) -> dict[str, Any]:
+        """Trim the values; an empty form field means "any", as if it were absent."""
+        trimmed = {key: value.strip() if isinstance(value, str) else value for key, value in data.items()}
+        return {key: value for key, value in trimmed.items() if value != ""}
+
+    @validates_schema
+    def check_combination(self, data: dict[str, Any], **_: Any) -> None:
+        start, end = data.get("created_from"), data.get("created_to")
+        if start and end and end <= start:
+            raise ValidationError("Must be later than from.", "to")
+        if data.get("cursor") is not None and data.get("newer_than") is not None:
+            raise ValidationError("Cannot be combined with cursor.", "newer_than")
+
+    @post_load
+    def into_service_arguments(self, data: dict[str, Any], **_: Any) -> dict[str, Any]:
+        """`service.list_instances`' keyword arguments."""
+        paging = {key: data.pop(key) for key in ("cursor", "newer_than", "limit")}
+        return {"filters": InstanceFilter(**data), **paging}
+
+
+class InstancePageSchema(Schema):
+    """A page of instances and the keys of the pages on either side of it."""
+
+    items = fields.List(fields.Nested(InstanceSchema), metadata={"description": "Newest first."})
+    next = fields.Int(
+        allow_none=True,
+        metadata={"description": "Pass as `cursor` for the following (older) page; null on the last."},
+    )
+    newer = fields.Int(
+        allow_none=True,
+        metadata={"description": "Pass as `newer_than` for the preceding (newer) page; null on the first."},
+    )
 
 
 class TestRunArgsSchema(Schema):

@@ -12,12 +12,12 @@ import uuid
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import delete, or_, select, update
+from sqlalchemy import ColumnElement, ScalarSelect, and_, delete, func, or_, select, union_all, update
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import defer, selectinload
 from sqlalchemy.sql.dml import Insert
 
 from app import metrics
@@ -48,6 +48,7 @@ PROFILE_CHUNK = 500
 """Profiles per re-entry lookup (keeps the IN list well under every database's limit)."""
 RECOVERY_CHUNK = 5000
 MAX_LISTED = 500
+"""The longest page a caller may ask for."""
 
 
 # ---- entry -----------------------------------------------------------------------------------
@@ -212,22 +213,169 @@ def recover() -> RecoveryReport:
 # ---- reading and re-driving ------------------------------------------------------------------
 
 
+PAGE_SIZE = 50
+"""Instances per page of a journey's list (the page's size and the API's default `limit`)."""
+COUNT_CAP = 10_000
+"""Per-status counts of a list stop here (shown as "10,000+"), so each stays a bounded index scan."""
+RECENT = {"1h": timedelta(hours=1), "24h": timedelta(days=1), "7d": timedelta(days=7)}
+"""The list's quick time ranges (`within`): instances created in the last hour, day or week."""
+
+
+@dataclass(frozen=True)
+class InstanceFilter:
+    """Which of a journey's instances a list shows; the parts are optional and combine (AND)."""
+
+    status: InstanceStatus | None = None
+    profile: str | None = None
+    """An exact profile id (served by the (journey_id, profile_id) index)."""
+    within: str | None = None
+    """A key of `RECENT`, relative to the moment of the query."""
+    created_from: datetime | None = None
+    """Created at or after this moment."""
+    created_to: datetime | None = None
+    """Created before this moment (exclusive, so that adjacent ranges do not overlap)."""
+
+    def terms(self, journey_id: int, now: datetime) -> list[ColumnElement[bool]]:
+        """The WHERE terms of everything but the status (each status is read as its own range)."""
+        terms = [Instance.journey_id == journey_id]
+        if self.profile:
+            terms.append(Instance.profile_id == self.profile)
+        if self.within:
+            terms.append(Instance.created_at >= now - RECENT[self.within])
+        # Stored in UTC; SQLite compares the text, so the bound must be UTC too.
+        if self.created_from:
+            terms.append(Instance.created_at >= as_aware(self.created_from).astimezone(UTC))
+        if self.created_to:
+            terms.append(Instance.created_at < as_aware(self.created_to).astimezone(UTC))
+        return terms
+
+    @property
+    def timed(self) -> bool:
+        """Whether a time filter is set (the list is then in creation-time order)."""
+        return bool(self.within or self.created_from or self.created_to)
+
+
+@dataclass(frozen=True)
+class InstancePage:
+    """One page of a list, newest first, and where the pages on either side of it start."""
+
+    items: list[Instance]
+    next: int | None
+    """The `cursor` of the following page (older instances); None on the last page."""
+    newer: int | None
+    """The `newer_than` of the preceding page (newer instances); None on the newest page."""
+
+
 def list_instances(
-    journey_id: int, status: str | None = None, profile: str | None = None, limit: int = 100
-) -> list[Instance]:
-    """A journey's instances, newest first, optionally by status and profile id."""
+    journey_id: int,
+    filters: InstanceFilter = InstanceFilter(),
+    cursor: int | None = None,
+    newer_than: int | None = None,
+    limit: int = PAGE_SIZE,
+) -> InstancePage:
+    """One page of a journey's instances, newest first (see `_page_ids`), paged by keyset.
+
+    `cursor` asks for the instances just older than that instance, `newer_than` for those just
+    newer (walking back); the first page has neither. A page is bounded by instances, not by an
+    offset, so walking on while instances keep arriving neither repeats nor skips one. Walking
+    back past the newest instance answers the first page, full.
+    """
     journeys_service.get_journey(journey_id)
-    query = select(Instance).where(Instance.journey_id == journey_id)
-    if status:
-        try:
-            query = query.where(Instance.status == InstanceStatus(status))
-        except ValueError:
-            choices = ", ".join(s.value for s in InstanceStatus)
-            raise InvalidInput.on("status", f"must be one of {choices}") from None
-    if profile:
-        query = query.where(Instance.profile_id == profile)
     limit = max(1, min(limit, MAX_LISTED))
-    return list(db.session.scalars(query.order_by(Instance.id.desc()).limit(limit)))
+    now = utcnow()
+    if newer_than is not None:
+        ids = _page_ids(journey_id, filters, now, limit + 1, above=newer_than)
+        if len(ids) > limit:
+            page = list(reversed(ids[:limit]))
+            return InstancePage(_instances(page), next=page[-1], newer=page[0])
+        cursor = None
+    ids = _page_ids(journey_id, filters, now, limit + 1, below=cursor)
+    page = ids[:limit]
+    return InstancePage(
+        _instances(page),
+        next=page[-1] if len(ids) > limit else None,
+        newer=page[0] if cursor is not None and page else None,
+    )
+
+
+def _page_ids(
+    journey_id: int, filters: InstanceFilter, now: datetime, count: int,
+    below: int | None = None, above: int | None = None,
+) -> list[int]:
+    """The ids of the `count` matching instances just older than `below`, newest first, or just
+    newer than `above`, oldest first; each bound is an instance id.
+
+    "Newest" is by id, except under a time filter, where it is by creation time then id: the
+    (journey_id, created_at) index then yields the window already in order, where an id order
+    would scan every newer instance to reach a window in the past. (The two orders differ only
+    where concurrent ingests interleaved their inserts.)
+
+    By id, there is no (journey_id, id) index, so each status is read as its own range of the
+    (journey_id, status, id) index, `count` rows at most, and the ranges merged. Either way a
+    page costs about the same with millions of instances.
+    """
+    terms = filters.terms(journey_id, now)
+    ascending = above is not None
+    edge = above if ascending else below
+    if filters.timed:
+        if edge is not None:
+            terms.append(_beyond_in_time(edge, ascending))
+        if filters.status:
+            terms.append(Instance.status == filters.status)
+        key = (Instance.created_at, Instance.id)
+        order = [column.asc() if ascending else column.desc() for column in key]
+        return list(db.session.scalars(select(Instance.id).where(*terms).order_by(*order).limit(count)))
+    if edge is not None:
+        terms.append(Instance.id > edge if ascending else Instance.id < edge)
+    statuses = [filters.status] if filters.status else list(InstanceStatus)
+    ranges = [
+        select(Instance.id)
+        .where(*terms, Instance.status == status)
+        .order_by(Instance.id.asc() if ascending else Instance.id.desc())
+        .limit(count)
+        for status in statuses
+    ]
+    if len(ranges) == 1:
+        return list(db.session.scalars(ranges[0]))
+    # SQLite refuses ORDER BY / LIMIT on a compound's members; as subqueries they are fine.
+    merged = union_all(*(select(part.subquery()) for part in ranges)).subquery()
+    order = merged.c.id.asc() if ascending else merged.c.id.desc()
+    return list(db.session.scalars(select(merged.c.id).order_by(order).limit(count)))
+
+
+def _beyond_in_time(edge: int, ascending: bool) -> ColumnElement[bool]:
+    """After (or before) instance `edge` in (created_at, id) order, spelt so that the creation
+    time alone bounds the index range."""
+    pivot = select(Instance.created_at).where(Instance.id == edge).scalar_subquery()
+    if ascending:
+        return and_(Instance.created_at >= pivot, or_(Instance.created_at > pivot, Instance.id > edge))
+    return and_(Instance.created_at <= pivot, or_(Instance.created_at < pivot, Instance.id < edge))
+
+
+def _instances(ids: list[int]) -> list[Instance]:
+    """The instances of a page in the order of `ids`, without their outputs (a list never shows
+    them)."""
+    query = select(Instance).where(Instance.id.in_(ids)).options(defer(Instance.outputs))
+    found = {instance.id: instance for instance in db.session.scalars(query)} if ids else {}
+    return [found[instance_id] for instance_id in ids if instance_id in found]
+
+
+def count_by_status(
+    journey_id: int, filters: InstanceFilter = InstanceFilter(), cap: int = COUNT_CAP
+) -> dict[InstanceStatus, int]:
+    """How many instances match `filters` (its status aside) in each status, up to `cap + 1`.
+
+    One statement of one bounded range scan per status, so the counts stay cheap on a journey
+    with millions of instances; a count above `cap` only says "more than `cap`".
+    """
+    terms = filters.terms(journey_id, utcnow())
+
+    def capped(status: InstanceStatus) -> ScalarSelect[int]:
+        matching = select(Instance.id).where(*terms, Instance.status == status).limit(cap + 1)
+        return select(func.count()).select_from(matching.subquery()).scalar_subquery()
+
+    row = db.session.execute(select(*(capped(status) for status in InstanceStatus))).one()
+    return dict(zip(InstanceStatus, row, strict=True))
 
 
 def get_instance(instance_id: int) -> Instance:
