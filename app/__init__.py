@@ -86,6 +86,8 @@ def register_blueprints(app: Flask) -> None:
     from app.journeys import api as journeys_api
     from app.journeys import views as journeys_views
     from app.metrics import bp as metrics_bp
+    from app.operations import api as operations_api
+    from app.operations import views as operations_views
     from app.runner import api as runner_api
     from app.runner import service as runner_service
     from app.runner import views as runner_views
@@ -99,6 +101,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(docs_bp)
     app.register_blueprint(journeys_views.bp)
     app.register_blueprint(runner_views.bp)
+    app.register_blueprint(operations_views.bp)
     app.register_blueprint(metrics_bp)
     api.register_blueprint(auth_api.blp)
     api.register_blueprint(actions_api.blp)
@@ -107,6 +110,7 @@ def register_blueprints(app: Flask) -> None:
     api.register_blueprint(events_api.ingest_blp)
     api.register_blueprint(journeys_api.blp)
     api.register_blueprint(runner_api.blp)
+    api.register_blueprint(operations_api.blp)
     runner_service.register()  # starts instances on ingest, counts entries, recovers on worker start
     events_volume.register()  # counts today's events per type in Redis
 

@@ -45,6 +45,11 @@ MAIN_MENU = (
     ("events.index", "Events"),
     ("bins.index", "Inspector"),
 )
+ROLE_MENU = (
+    ("operations.index", "Operations", "technical"),
+    ("auth.users", "Users", "admin"),
+)
+"""Menu entries after MAIN_MENU, shown to users holding the role."""
 CREATE_MENU = (
     ("journeys.new", "Journey", "j", "marketer"),
     ("actions.new", "Action", "a", "technical"),
@@ -61,8 +66,12 @@ def register_template_helpers(app) -> None:
 
     def main_menu() -> list[tuple[str, str]]:
         items = [item for item in MAIN_MENU if item[0] in app.view_functions]
-        if current_user.is_authenticated and current_user.can(Role.ADMIN):
-            items.append(("auth.users", "Users"))
+        if current_user.is_authenticated:
+            items += [
+                (endpoint, label)
+                for endpoint, label, role in ROLE_MENU
+                if endpoint in app.view_functions and current_user.can(Role(role))
+            ]
         return items
 
     def create_menu() -> list[tuple[str, str, str]]:

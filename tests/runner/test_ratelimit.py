@@ -119,3 +119,53 @@ def test_invalid_requests_are_rejected(workers):
     with pytest.raises(ValueError):
         worker_a.reserve("x.example", 1, 0, "throttle")
     assert worker_a.reserve("x.example", 1, 1, "cap", n=0) == Reservation((), 0)
+
+
+def test_waiting_by_host_counts_calls_holding_future_slots(workers):
+    worker_a, worker_b = workers
+    worker_a.reserve("queued.example", 2, 0.4, "throttle", n=5)
+    worker_b.reserve("Queued.Example", 2, 0.4, "throttle", n=1)
+    worker_a.reserve("idle.example", 10, 1, "throttle", n=3)
+    waiting = worker_b.waiting_by_host()
+    assert set(waiting) == {"queued.example"}, "calls that went at once are not waiting"
+    # Six calls at two per 0.4 s: two go now, four wait; the last one's slot is 0.8 s away.
+    assert waiting["queued.example"].calls == 4
+    assert waiting["queued.example"].last_in_s == pytest.approx(0.8, abs=0.05)
+
+
+def test_waiting_calls_leave_the_count_as_their_slots_come(redis_pair, workers):
+    client, _, _ = redis_pair
+    worker_a, _ = workers
+    worker_a.reserve("draining.example", 1, 0.25, "throttle", n=4)
+    assert worker_a.waiting_by_host()["draining.example"].calls == 3
+    time.sleep(0.3)
+    draining = worker_a.waiting_by_host()["draining.example"]
+    assert draining.calls == 2
+    assert draining.last_in_s == pytest.approx(0.45, abs=0.05)
+    assert client.zcard(worker_a.waiting_key("draining.example")) == 2, "due slots are pruned"
+    time.sleep(0.5)
+    assert worker_a.waiting_by_host() == {}
+    assert not client.exists(worker_a.waiting_key("draining.example"))
+
+
+def test_equal_slots_are_counted_separately_and_capped_calls_never_wait(workers):
+    worker_a, worker_b = workers
+    # A window of 60 s lets three calls go now; the next three share the slot 60 s from now.
+    worker_a.reserve("burst.example", 3, 60, "throttle", n=3)
+    worker_a.reserve("burst.example", 3, 60, "throttle", n=2)
+    worker_b.reserve("burst.example", 3, 60, "throttle", n=1)
+    assert worker_a.waiting_by_host()["burst.example"].calls == 3
+    worker_b.reserve("capped.example", 1, 60, "cap", n=3)
+    assert "capped.example" not in worker_a.waiting_by_host()
+
+
+def test_waiting_keys_expire_with_the_limit_and_stay_bounded_by_waiting_calls(redis_pair, workers):
+    client, _, _ = redis_pair
+    worker_a, _ = workers
+    worker_a.reserve("bounded.example", 4, 0.05, "throttle", n=12)
+    key = worker_a.waiting_key("bounded.example")
+    assert client.zcard(key) == 8
+    assert 0 < client.pttl(key) <= 200
+    time.sleep(0.3)
+    assert not client.exists(key)
+    assert client.keys(f"{worker_a.key('')}*") == [], "the list, the set and the counter all expired"

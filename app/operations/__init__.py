@@ -1,0 +1,1 @@
+"""Operations: queue depths, failed jobs, live workers and throttled calls, for technical users."""
