@@ -5,9 +5,10 @@ prometheus_client runs in its multi-process mode: each process writes its values
 files in one shared folder (`CAIRN_METRICS_DIR`), and a scrape merges the files of every process,
 alive or dead (a dead worker's counts still count). prometheus_client picks how values are stored
 (`prometheus_client.values.ValueClass`) from `PROMETHEUS_MULTIPROC_DIR` when it is imported, and
-reads that choice each time a metric is built; so `init_metrics` sets the variable, switches the
-class if the import came first, and only then builds Cairn's metrics, once per process (the first
-app of a process decides its folder: tests build several apps in one process).
+reads that choice each time a metric is built; so `init_metrics` sets the variable and switches
+the class if the import came first (the first app of a process decides its folder: tests build
+several apps in one process). Cairn's metrics are built when first recorded, so a process that
+records nothing (`flask tokens create`, the `flask up` supervisor) leaves no file behind.
 
 The runner calls the small `record_*` functions, aggregated per batch where it can: it makes
 thousands of calls a second. Labels are only ever event type keys, action keys, node types,
@@ -25,6 +26,7 @@ import ipaddress
 import logging
 import os
 import shutil
+import threading
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
@@ -52,7 +54,6 @@ THROTTLE_BUCKETS_S = (0.01, 0.1, 0.5, 1.0, 2.0, 5.0, 10.0, 30.0, 60.0, 300.0, 90
 class Metrics:
     """This process's metric objects (built once, after multi-process mode is on)."""
 
-    directory: str
     events_ingested: Counter
     instances_started: Counter
     instances_finished: Counter
@@ -61,30 +62,32 @@ class Metrics:
     throttle_delay: Histogram
 
 
+_directory: str | None = None
+"""This process's metrics folder, set by the first `init_metrics`."""
 _metrics: Metrics | None = None
+_building = threading.Lock()
 
 
 def init_metrics(app: Flask) -> None:
-    """Turn multi-process mode on (first app of the process), build the metrics, count ingests,
-    and read the `/metrics` access settings (a bad allow-list stops the start, naming the setting)."""
-    global _metrics
-    if _metrics is None:
+    """Turn multi-process mode on (first app of the process), count ingests, and read the
+    `/metrics` access settings (a bad allow-list stops the start, naming the setting)."""
+    global _directory
+    if _directory is None:
         directory = os.path.abspath(app.config["CAIRN_METRICS_DIR"])
         os.makedirs(directory, exist_ok=True)
         os.environ["PROMETHEUS_MULTIPROC_DIR"] = directory
         if not getattr(prometheus_values.ValueClass, "_multiprocess", False):
             prometheus_values.ValueClass = prometheus_values.MultiProcessValue()
-        _metrics = _build_metrics(directory)
-    app.config["CAIRN_METRICS_DIR"] = _metrics.directory
+        _directory = directory
+    app.config["CAIRN_METRICS_DIR"] = _directory
     app.extensions["cairn_metrics_allow"] = parse_allow(app.config["CAIRN_METRICS_ALLOW"])
     if count_ingested not in EVENT_ACCEPTED_HANDLERS:
         EVENT_ACCEPTED_HANDLERS.append(count_ingested)
 
 
-def _build_metrics(directory: str) -> Metrics:
+def _build_metrics() -> Metrics:
     # registry=None: in multi-process mode the scrape reads the files, never a live registry.
     return Metrics(
-        directory=directory,
         events_ingested=Counter(
             "cairn_events_ingested", "Events stored by the ingest API, by event type.",
             ["event_type"], registry=None,
@@ -114,22 +117,32 @@ def _build_metrics(directory: str) -> Metrics:
 
 
 def _current() -> Metrics:
+    """The metrics, built on first use (once, whichever thread comes first)."""
+    global _metrics
     if _metrics is None:
-        raise RuntimeError("metrics are not initialised: create_app calls init_metrics")
+        _current_directory()  # multi-process mode must be on before any value is made
+        with _building:
+            if _metrics is None:
+                _metrics = _build_metrics()
     return _metrics
+
+
+def _current_directory() -> str:
+    if _directory is None:
+        raise RuntimeError("metrics are not initialised: create_app calls init_metrics")
+    return _directory
 
 
 def clear_directory(directory: str) -> None:
     """Empty the shared folder: `flask up` does before starting its processes, so counts start
-    at zero and the files of earlier runs' processes are not merged forever. (The `up` process
-    records nothing itself, so losing the files its own app opened costs nothing.)"""
+    at zero and the files of earlier runs' processes are not merged forever."""
     shutil.rmtree(directory, ignore_errors=True)
     os.makedirs(directory, exist_ok=True)
 
 
 def process_exited(pid: int) -> None:
     """Bookkeeping when a worker process ends (drops its live gauges; its counters stay)."""
-    mark_process_dead(pid, _current().directory)
+    mark_process_dead(pid, _current_directory())
 
 
 # ---- recording -------------------------------------------------------------------------------
@@ -258,7 +271,7 @@ class QueueCollector:
 def exposition() -> bytes:
     """Every process's metrics plus the queue depths, in Prometheus' text format."""
     registry = CollectorRegistry()
-    MultiProcessCollector(registry, path=_current().directory)
+    MultiProcessCollector(registry, path=_current_directory())
     registry.register(QueueCollector())
     return generate_latest(registry)
 

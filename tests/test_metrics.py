@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import contextlib
 import os
+import subprocess
+import sys
 from datetime import timedelta
 
 import pytest
 from prometheus_client.parser import text_string_to_metric_families
 
-from app import create_app, metrics
+from app import PROJECT_ROOT, create_app, metrics
 from app.errors import InvalidInput
 from app.events import service as events_service
 from app.extensions import db
@@ -219,6 +221,16 @@ def test_a_worker_marks_its_process_dead_when_it_stops(app, redis_client):
     finally:
         with contextlib.suppress(FileNotFoundError):
             os.remove(live_gauge)  # an empty file would break later scrapes
+
+
+def test_a_process_uses_its_instance_folder_and_records_nothing_unasked(app, tmp_path):
+    """As `flask tokens create` would: the folder is made, no metric file is left in it (and the
+    variable inherited from this test process does not win over the child's own setting)."""
+    env = {key: value for key, value in os.environ.items() if key != "CAIRN_METRICS_DIR"}
+    build = f"from app import create_app; create_app({{'INSTANCE_PATH': {str(tmp_path)!r}, 'REDIS_URL': ''}})"
+    subprocess.run([sys.executable, "-c", build], cwd=PROJECT_ROOT, env=env, check=True)
+    assert os.environ["PROMETHEUS_MULTIPROC_DIR"] != str(tmp_path / "prometheus")
+    assert (tmp_path / "prometheus").is_dir() and not any((tmp_path / "prometheus").iterdir())
 
 
 def test_clear_directory_empties_the_folder(tmp_path):
