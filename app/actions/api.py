@@ -1,8 +1,9 @@
 """REST API: `/api/v1/actions` — list, read, create, replace, delete, duplicate and test actions.
 
-Everyone signed in may read (secrets come back as "••••"); only technical users write or send
-test calls. A built-in action (Email, SMS, Push) is configured with `PUT` of its platform
-settings instead of a whole contract.
+Everyone signed in may read (secrets come back as "••••"); only technical users write, send
+test calls or read an action's health (`/<key>/health`, from the runner's counters). A built-in
+action (Email, SMS, Push) is configured with `PUT` of its platform settings instead of a whole
+contract.
 
 `/api/v1/action-templates` lists the templates catalog (`app.actions.templates_catalog`) for
 technical users: `POST` a template's contract to `/api/v1/actions` once its `fill_in` fields are
@@ -14,9 +15,9 @@ from __future__ import annotations
 from flask import jsonify, request
 from flask_login import current_user
 from flask_smorest import Blueprint
-from marshmallow import Schema, fields
+from marshmallow import Schema, fields, validate
 
-from app.actions import service
+from app.actions import health, service
 from app.actions.builtins import PlatformSettingsSchema
 from app.actions.models import Action, Channel
 from app.actions.schemas import ActionSpecSchema
@@ -24,6 +25,7 @@ from app.actions.templates_catalog import get_template, list_templates
 from app.auth.models import Role
 from app.auth.permissions import api_blueprint, require_role
 from app.errors import error_body
+from app.runner.stats import Figures
 
 blp = api_blueprint(
     Blueprint(
@@ -199,6 +201,96 @@ def test_action(sample_values, key: str):
     """Send one real request with sample values; secrets are masked in the answer."""
     result = service.test_call(service.get_action(key), sample_values)
     return {**vars(result), "ok": result.ok}
+
+
+class HealthArgsSchema(Schema):
+    range = fields.Str(
+        load_default=health.DEFAULT_RANGE,
+        validate=validate.OneOf(list(health.RANGES)),
+        metadata={"description": "1h (per minute), 24h (per hour) or 7d (per hour)."},
+    )
+
+
+class LatencySchema(Schema):
+    p50 = fields.Float(allow_none=True)
+    p95 = fields.Float(allow_none=True)
+    p99 = fields.Float(allow_none=True)
+    mean = fields.Float(allow_none=True)
+
+
+class HealthFiguresSchema(Schema):
+    calls = fields.Int(metadata={"description": "Call attempts (a retried call counts each attempt)."})
+    call_errors = fields.Int()
+    error_rate = fields.Float(allow_none=True, metadata={
+        "description": "call_errors / calls; null without calls."})
+    latency_ms = fields.Nested(LatencySchema, metadata={
+        "description": "Estimated from a latency histogram, within one bucket's width; null without calls."})
+
+
+class HealthBucketSchema(HealthFiguresSchema):
+    start = fields.DateTime()
+
+
+class FailureSchema(Schema):
+    step_id = fields.Int()
+    instance_id = fields.Int()
+    journey_id = fields.Int()
+    journey_name = fields.Str()
+    profile_id = fields.Str()
+    node_id = fields.Str()
+    at = fields.DateTime()
+    response_status = fields.Int(allow_none=True)
+    error = fields.Str(allow_none=True)
+    response_excerpt = fields.Str(allow_none=True, metadata={
+        "description": f"The response's first {health.EXCERPT_CHARS} characters, as received."})
+
+
+class ActionHealthSchema(Schema):
+    action_key = fields.Str()
+    range = fields.Str()
+    resolution = fields.Str(metadata={"description": "The width of a series bucket: minute, hour or day."})
+    start = fields.DateTime(metadata={
+        "description": "The first bucket's start; the totals cover the same time."})
+    end = fields.DateTime()
+    ever_called = fields.Bool()
+    totals = fields.Nested(HealthFiguresSchema)
+    series = fields.List(fields.Nested(HealthBucketSchema), metadata={
+        "description": "Oldest first, gaps included."})
+    recent_failures = fields.List(fields.Nested(FailureSchema), metadata={
+        "description": f"The newest {health.FAILURES_SHOWN} failed steps, whatever the range."})
+
+
+def _figures(figures: Figures) -> dict:
+    latency = figures.latency
+    return {
+        "calls": figures.calls,
+        "call_errors": figures.call_errors,
+        "error_rate": figures.error_rate,
+        "latency_ms": {
+            **{name: latency.quantile(q) for name, q in health.PERCENTILES},
+            "mean": latency.mean_ms,
+        },
+    }
+
+
+@blp.route("/<key>/health", methods=["GET"])
+@require_role(Role.TECHNICAL)
+@blp.arguments(HealthArgsSchema, location="query")
+@blp.response(200, ActionHealthSchema)
+def action_health(args, key: str):
+    """Calls, errors and latency over a range, per bucket, and the latest failures (technical users)."""
+    found = health.action_health(service.get_action(key).key, health.RANGES[args["range"]])
+    return {
+        "action_key": found.action_key,
+        "range": found.range.key,
+        "resolution": found.range.unit,
+        "start": found.start,
+        "end": found.end,
+        "ever_called": found.ever_called,
+        "totals": _figures(found.totals),
+        "series": [{"start": moment, **_figures(figures)} for moment, figures in found.series],
+        "recent_failures": found.failures,
+    }
 
 
 class FillInSchema(Schema):

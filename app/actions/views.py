@@ -1,7 +1,8 @@
 """Action pages: the list, one action (usage, test call), and the create/edit/configure forms.
 
 Everyone signed in may look; only technical users create, edit, configure, duplicate, delete or
-send test calls (checked here, in each view). Forms are read into the same contract the API takes
+send test calls, and only they see an action's health (calls, errors, latency, recent failures;
+`app.actions.health`) — checked here, in each view. Forms are read into the same contract the API takes
 and checked by the same service functions, so inline problems are the API's problems.
 
 Secrets never travel back to the browser: a stored secret is shown as "••••" (sending that back
@@ -15,14 +16,15 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from marshmallow import fields as ma_fields
 from marshmallow import validate as ma_validate
 from werkzeug.datastructures import MultiDict
 
-from app.actions import service
+from app.actions import health, service
 from app.actions.auth import AUTH_KINDS
+from app.actions.chart import format_ms
 from app.actions.models import Action, Channel
 from app.actions.templates_catalog import get_template, list_templates
 from app.actions.types import TYPE_NAMES
@@ -33,6 +35,7 @@ from app.errors import InvalidInput, ServiceError
 from app.web import is_htmx, render_page_or_partial
 
 bp = login_required_for_blueprint(Blueprint("actions", __name__, url_prefix="/actions"))
+bp.add_app_template_filter(format_ms, "latency")
 technical = require_role(Role.TECHNICAL)
 
 METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE")
@@ -298,6 +301,7 @@ def index():
     except InvalidInput:
         actions, channel = service.list_actions(search, None, needs_configuration), None
     usage = {action.key: service.usage(action.key) for action in actions}
+    can_edit = current_user.can(Role.TECHNICAL)
     return render_page_or_partial(
         "actions/index.html",
         "actions/_list.html",
@@ -307,13 +311,15 @@ def index():
         channel=channel or "",
         needs_configuration=bool(needs_configuration),
         channels=list(Channel),
-        can_edit=current_user.can(Role.TECHNICAL),
+        can_edit=can_edit,
+        last_day=health.last_day_totals([action.key for action in actions]) if can_edit else {},
         filtered=bool(search or channel or needs_configuration),
     )
 
 
 def show_context(action: Action, delete_error: ServiceError | None = None) -> dict:
     contract = service.masked_contract(action)
+    can_edit = current_user.can(Role.TECHNICAL)
     return {
         "action": action,
         "contract": contract,
@@ -324,16 +330,40 @@ def show_context(action: Action, delete_error: ServiceError | None = None) -> di
         "response_sample": _pretty(contract.get("response_sample")),
         "error_response_sample": _pretty(contract.get("error_response_sample")),
         "used_by": service.usage(action.key),
-        "can_edit": current_user.can(Role.TECHNICAL),
+        "can_edit": can_edit,
         "delete_error": delete_error,
         "variable_headers": [h for h in contract.get("headers") or () if h.get("variable")],
         "variable_query": [q for q in contract.get("query") or () if q.get("variable")],
     }
 
 
+def health_context(action: Action) -> dict:
+    """The health section over the URL's `range`; an unknown range is named and the default shown."""
+    range_error = None
+    try:
+        chosen = health.parse_range(request.args.get("range"))
+    except InvalidInput as invalid:
+        chosen, range_error = health.parse_range(None), invalid.message
+    found = health.action_health(action.key, chosen)
+    return {"health": found, "chart": found.chart(), "ranges": health.RANGES.values(),
+            "range_error": range_error}
+
+
 @bp.get("/<key>")
 def show(key: str):
-    return render_template("actions/show.html", **show_context(service.get_action(key)))
+    """The action; technical users also see its health over the URL's `range`. htmx asks for the
+    health section alone when the range is switched and when the section refreshes itself."""
+    action = service.get_action(key)
+    partial = is_htmx()
+    if partial and not current_user.can(Role.TECHNICAL):
+        abort(403, f"An action's health needs the technical role; you are {current_user.role.value}.")
+    if partial:
+        context = health_context(action)
+    else:
+        context = show_context(action)
+        if context["can_edit"]:
+            context.update(health_context(action))
+    return render_page_or_partial("actions/show.html", "actions/_health.html", **context)
 
 
 # --------------------------------------------------------------------------------------------
@@ -536,7 +566,8 @@ def delete(key: str):
     except ServiceError as failure:
         if is_htmx():
             return render_template("actions/_delete_refused.html", failure=failure)
-        return render_template("actions/show.html", **show_context(action, failure)), failure.status
+        return render_template("actions/show.html", **show_context(action, failure),
+                               **health_context(action)), failure.status
     flash(f"Action “{action.name}” deleted.", "info")
     return redirect_to(url_for("actions.index"))
 
