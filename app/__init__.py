@@ -8,6 +8,7 @@ from flask import Flask, abort, request
 from sqlalchemy import event
 
 from app.api import api, docs_bp, register_api_errors
+from app.auth.permissions import TokenAwareSessionInterface
 from app.config import load_config
 from app.extensions import csrf, db, login_manager, migrate
 from app.logs import init_logging
@@ -39,6 +40,7 @@ def create_app(config: dict | None = None) -> Flask:
     migrate.init_app(app, db, directory=os.path.join(PROJECT_ROOT, "migrations"))
     csrf.init_app(app)
     login_manager.init_app(app)
+    app.session_interface = TokenAwareSessionInterface()
     api.init_app(app)
     with app.app_context():
         if db.engine.dialect.name == "sqlite":

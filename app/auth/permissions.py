@@ -10,6 +10,7 @@ from collections.abc import Callable
 from functools import wraps
 
 from flask import Blueprint, abort, g, request
+from flask.sessions import SecureCookieSessionInterface
 from flask_login import current_user, login_user
 
 from app.auth import service
@@ -62,7 +63,7 @@ def authenticate_api_request() -> None:
         user = service.user_for_token(token.strip())
         if user is None:
             abort(401, "The API token is unknown, revoked or expired.")
-        login_user(user)  # for this request only: no session cookie is written for token calls
+        login_user(user)  # for this request only: `TokenAwareSessionInterface` saves no session
         g.token_auth = True
         return
     if not current_user.is_authenticated:
@@ -76,3 +77,16 @@ def api_blueprint(blueprint: Blueprint) -> Blueprint:
     csrf.exempt(blueprint)
     blueprint.before_request(authenticate_api_request)
     return blueprint
+
+
+class TokenAwareSessionInterface(SecureCookieSessionInterface):
+    """Never send a session cookie in answer to a token call.
+
+    `login_user` puts the token's owner in the session for the request; saving it would turn a
+    script's client into a signed-in browser session that later calls without a token would ride.
+    """
+
+    def save_session(self, app, session, response) -> None:
+        if g.get("token_auth"):
+            return
+        super().save_session(app, session, response)

@@ -33,6 +33,12 @@ def test_token_acts_as_its_owner(client, db):
     assert response.get_json()["role"] == "technical"
 
 
+def test_a_token_call_sets_no_session_cookie(client, db):
+    response = client.get("/api/v1/me", headers=bearer(make_token("technical")))
+    assert response.status_code == 200 and "Set-Cookie" not in response.headers
+    assert_error(client.get("/api/v1/me"), 401, "unauthorized")
+
+
 def test_revoked_expired_and_deactivated_tokens_are_refused(client, db):
     user = make_user("marketer")
     revoked, revoked_plain = service.create_token(user, "a")
