@@ -27,7 +27,7 @@ import logging
 import os
 import shutil
 import threading
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 import redis
@@ -148,7 +148,7 @@ def process_exited(pid: int) -> None:
 # ---- recording -------------------------------------------------------------------------------
 
 
-def count_ingested(accepted: list[AcceptedEvent]):
+def count_ingested(accepted: list[AcceptedEvent]) -> Callable[[], None]:
     """Ingest handler (`EVENT_ACCEPTED_HANDLERS`): count the events once their request commits."""
     by_type = collections.Counter(event.event_type_key for event in accepted)
     return lambda: record_events_ingested(by_type)
