@@ -1,4 +1,5 @@
-"""`/api/v1/journeys`: build, save, publish, close, stop, version, export and import journeys.
+"""`/api/v1/journeys`: build, save, publish, close, stop, version, export, import and report on
+journeys.
 
 Marketers and every role above them may use all of it. The graph body of `PUT .../graph` is the
 graph object itself (see `docs/journey-graph.md`); the service validates it.
@@ -11,7 +12,7 @@ from flask_smorest import Blueprint
 from app.auth.models import Role
 from app.auth.permissions import api_blueprint, require_role
 from app.errors import InvalidInput, error_body
-from app.journeys import service
+from app.journeys import report, service
 from app.journeys.schemas import (
     ImportResultSchema,
     JourneyCreateSchema,
@@ -23,6 +24,8 @@ from app.journeys.schemas import (
     JourneySettingsSchema,
     ProblemSchema,
     ProblemsSchema,
+    ReportQuerySchema,
+    ReportSchema,
     VersionSchema,
 )
 
@@ -146,6 +149,17 @@ def list_versions(journey_id: int):
 def new_version(journey_id: int):
     """Open a draft copy of the live (or latest) version to edit."""
     return service.new_version(journey_id, current_user)
+
+
+@blp.route("/<int:journey_id>/report")
+@blp.arguments(ReportQuerySchema, location="query")
+@blp.response(200, ReportSchema)
+@marketer
+def get_report(query, journey_id: int):
+    """The live report of a published version: per node entered, succeeded, failed, stopped and
+    waiting (action nodes also calls, error rate and p95 latency), per edge the instances that
+    took it. 409 while the journey was never published."""
+    return report.journey_report(journey_id, query["version"], query["range"])
 
 
 @blp.route("/<int:journey_id>/export")

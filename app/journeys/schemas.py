@@ -8,6 +8,7 @@ from marshmallow import Schema, ValidationError, fields, validate, validates_sch
 
 from app.journeys import service
 from app.journeys.models import JourneyStatus, Reentry, VersionStatus
+from app.journeys.report import DEFAULT_RANGE, ReportRange
 
 NAME_LENGTH = validate.Length(min=1, max=200)
 EVENT_KEY_LENGTH = validate.Length(min=1, max=100)
@@ -136,3 +137,51 @@ class ImportResultSchema(Schema):
     journey = fields.Nested(JourneySchema)
     missing = fields.Nested(MissingReferencesSchema)
     problems = fields.List(fields.Nested(ProblemSchema))
+
+
+class ReportQuerySchema(Schema):
+    version = fields.Int(
+        load_default=None,
+        validate=validate.Range(min=1),
+        metadata={"description": "The version number; default the live one, else the newest."},
+    )
+    range = fields.Enum(
+        ReportRange,
+        by_value=True,
+        load_default=DEFAULT_RANGE,
+        metadata={"description": "Last hour, 24 hours, 7 days, or since the version was published."},
+    )
+
+
+class NodeReportSchema(Schema):
+    id = fields.Str()
+    type = fields.Str()
+    entered = fields.Int()
+    succeeded = fields.Int()
+    failed = fields.Int()
+    stopped = fields.Int()
+    waiting = fields.Int(metadata={"description": "Instances at the node now, whatever the range."})
+    calls = fields.Int(allow_none=True, metadata={"description": "Call attempts (action nodes)."})
+    call_errors = fields.Int(allow_none=True)
+    error_rate = fields.Float(allow_none=True, metadata={"description": "call_errors / calls, 0 to 1."})
+    p95_ms = fields.Float(
+        allow_none=True, metadata={"description": "95th percentile call latency (histogram estimate)."}
+    )
+
+
+class EdgeReportSchema(Schema):
+    source = fields.Str(data_key="from")
+    target = fields.Str(data_key="to")
+    port = fields.Str()
+    count = fields.Int(metadata={"description": "Instances that left `from` through `port`."})
+
+
+class ReportSchema(Schema):
+    journey_id = fields.Int()
+    version = fields.Int()
+    version_status = fields.Enum(VersionStatus, by_value=True)
+    range = fields.Enum(ReportRange, by_value=True)
+    since = fields.DateTime(allow_none=True, metadata={"description": "Start of the range (null: publish)."})
+    generated_at = fields.DateTime()
+    nodes = fields.List(fields.Nested(NodeReportSchema))
+    edges = fields.List(fields.Nested(EdgeReportSchema))

@@ -5,7 +5,9 @@ and is autosaved through the API (`PUT /api/v1/journeys/<id>/graph`); this modul
 page needs around it, server-rendered: the palette, the configuration pane of a node (an htmx
 partial built from the node *as the browser has it*, since the draft may not be saved yet), the
 as-you-type expression check, and the lifecycle buttons (publish, new version, close, stop,
-settings). Every view checks the role itself: a client can ask for any partial directly.
+settings). A published version opens read-only with its live report (static/js/report.js polls
+the report API; clicking a node lists its recent steps, a partial from here).
+Every view checks the role itself: a client can ask for any partial directly.
 """
 
 from __future__ import annotations
@@ -20,13 +22,13 @@ from flask_login import current_user
 from app.actions import service as actions_service
 from app.auth.models import Role
 from app.auth.permissions import login_required_for_blueprint, require_role
-from app.errors import ServiceError
+from app.errors import InvalidInput, ServiceError
 from app.events import service as events_service
 from app.expressions import FieldSpec, check_expression
-from app.journeys import service
+from app.journeys import report, service
 from app.journeys.catalog import current_catalog
-from app.journeys.graph import ParameterInfo, infer_field_type
-from app.journeys.models import Journey, Reentry
+from app.journeys.graph import Node, ParameterInfo, infer_field_type
+from app.journeys.models import Journey, JourneyVersion, Reentry
 from app.journeys.schemas import ProblemSchema
 from app.web import is_htmx, render_page_or_partial
 
@@ -40,6 +42,14 @@ REENTRY_LABELS = {
     Reentry.AFTER_WAIT: "After a wait period since its last entry",
     Reentry.ALWAYS: "Always: every event starts a new instance",
 }
+REPORT_RANGE_LABELS = {
+    report.ReportRange.HOUR: "Last hour",
+    report.ReportRange.DAY: "24 hours",
+    report.ReportRange.WEEK: "7 days",
+    report.ReportRange.PUBLISH: "Since publish",
+}
+REPORT_POLL_MS = 3000
+"""How often the canvas refreshes its report while the tab is visible."""
 CONDITION_OPERATORS = (
     ("==", "is"),
     ("!=", "is not"),
@@ -140,15 +150,19 @@ def _or_flash(change):
 @bp.get("/<int:journey_id>")
 @marketer
 def edit(journey_id: int):
+    """The canvas: the open draft to edit, else (or with `?version=N`) a published version,
+    read-only, with its live report (`?range=` picks the report's time range)."""
     journey = _journey_or_404(journey_id)
-    graph = service.current_graph(journey)
+    reported = _reported_version(journey)
+    graph = reported.graph if reported else service.current_graph(journey)
     event_types = events_service.list_event_types()
     actions = sorted(current_catalog().actions.items(), key=lambda item: item[1].name.lower())
     entry = next((et for et in event_types if et.key == journey.entry_event), None)
     page_data = {
         "journey_id": journey.id,
         "graph": graph,
-        "read_only": not journey.has_draft,
+        "read_only": reported is not None or not journey.has_draft,
+        "report": _report_page_data(journey, reported),
         "problems": ProblemSchema(many=True).dump(service.draft_problems(journey)),
         "names": {
             "actions": {key: action.name for key, action in actions},
@@ -168,11 +182,75 @@ def edit(journey_id: int):
         actions=actions,
         sample_event=json.dumps((entry.sample if entry else None) or {}, indent=2),
         versions=service.versions(journey.id),
+        reported=reported,
+        report_ranges=REPORT_RANGE_LABELS,
         reentry_choices=REENTRY_LABELS,
         wait_units=WAIT_UNITS,
         settings_errors={},
         settings_saved=False,
     )
+
+
+def _reported_version(journey: Journey) -> JourneyVersion | None:
+    """The version the canvas reports on: `?version=N`, else the live (or newest) one when no
+    draft is open; None while a draft is being edited (or was never published)."""
+    number = _version_argument()
+    if number is None and (journey.has_draft or not journey.versions):
+        return None
+    return report.report_version(journey.id, number)
+
+
+def _version_argument() -> int | None:
+    raw = request.args.get("version", "").strip()
+    if not raw:
+        return None
+    if not raw.isdigit():
+        raise InvalidInput.on("version", f"must be a version number, not {raw!r}")
+    return int(raw)
+
+
+def _report_page_data(journey: Journey, reported: JourneyVersion | None) -> dict[str, Any] | None:
+    """What static/js/report.js needs: the version, the range to start with and its URLs."""
+    if reported is None:
+        return None
+    try:
+        time_range = report.ReportRange(request.args.get("range", report.DEFAULT_RANGE))
+    except ValueError:
+        time_range = report.DEFAULT_RANGE  # a stale or hand-edited link: show the default range
+    return {
+        "version": reported.number,
+        "range": time_range.value,
+        "url": url_for("journeys_api.get_report", journey_id=journey.id),
+        "steps_url": url_for("journeys.report_steps", journey_id=journey.id),
+        "interval_ms": REPORT_POLL_MS,
+    }
+
+
+@bp.get("/<int:journey_id>/report/steps")
+@marketer
+def report_steps(journey_id: int):
+    """The report pane of one node (`?version=N&node=ID`): its newest steps, an htmx partial."""
+    version = report.report_version(journey_id, _version_argument())
+    node = report.report_node(version, request.args.get("node", ""))
+    return render_template(
+        "journeys/_report_steps.html",
+        journey_id=journey_id,
+        version=version,
+        node=node,
+        title=_node_title(node),
+        steps=report.recent_steps(version, node),
+        limit=report.RECENT_STEPS,
+    )
+
+
+def _node_title(node: Node) -> str:
+    """A node as the canvas titles it: its label, else its action's or event's name."""
+    if node.label:
+        return node.label
+    catalog = current_catalog()
+    action, event = node.data.get("action") or "", node.data.get("event") or ""
+    named = catalog.actions.get(action) or catalog.events.get(event)
+    return named.name if named else node.kind.title
 
 
 @bp.post("/<int:journey_id>/publish")

@@ -19,6 +19,7 @@
   const ZOOM_MIN = 0.2;
   const ZOOM_MAX = 2;
   const BATCH_THRESHOLD = 20; // above this many changed elements, suspend drawing while syncing
+  const EDGE_LABEL = 'cc-edge-label'; // id of the label overlay setEdgeLabels puts on connectors
 
   const clone = (value) => JSON.parse(JSON.stringify(value));
   const esc = (text) => String(text ?? '').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -653,6 +654,19 @@
         new Set([...old, ...highlighted]).forEach(decorate);
         decorateEdges();
       },
+      /** Label each edge's connector with `labelOf({from, port, to})` (null: no label), e.g. the report's counts. */
+      setEdgeLabels(labelOf) {
+        for (const [key, conn] of connections) {
+          const [from, port, to] = key.split('\u0000');
+          const text = labelOf({ from, port, to });
+          const overlay = conn.getOverlay(EDGE_LABEL);
+          if (text == null) { if (overlay) conn.removeOverlay(EDGE_LABEL); } else if (overlay) overlay.setLabel(String(text));
+          else instance.addOverlay(conn, { type: 'Label', options: { id: EDGE_LABEL, label: String(text), location: 0.5, cssClass: 'cc-edge-label' } });
+        }
+      },
+      /** A node's element, for decorations drawn by the page (call revalidate if they resize it). */
+      nodeElement: (id) => views.get(id)?.el || null,
+      revalidate: () => views.forEach((v) => instance.revalidate(v.el)),
       addNode,
       tidy,
       fit,

@@ -8,6 +8,8 @@
  *             browser holds it; edits go back through canvas.updateNode (undoable, autosaved)
  *   lifecycle forms that save first (Publish) and ask first (Close, Stop)
  *   test      run the saved draft with a sample event; highlight the path, show each step
+ *   report    on a published version, the live report (report.js); clicking a node lists its
+ *             steps, double-click (or Enter) still opens its configuration
  * Page data (graph, problems, names, URLs) comes from <script id="journey-data">.
  */
 (function () {
@@ -38,10 +40,12 @@
     readOnly: data.read_only,
     describeNode,
     onChange: graphChanged,
-    onSelect: (node) => (node ? openPane(node) : closeSide()),
+    onSelect: (node) => (node ? (report ? report.showSteps(node) : openPane(node)) : closeSide()),
     onOpen: (node) => { openPane(node); focusPane(); },
   });
   window.journeyCanvas = canvas; // for tests and the benchmark
+  // A published version shows its live report (report.js); a click lists the node's steps.
+  const report = data.report && CairnReport.start(canvas, data.report, { pane, showPane: () => showSide('pane') });
 
   // ---- palette ---------------------------------------------------------------------------------
 

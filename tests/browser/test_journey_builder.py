@@ -7,10 +7,7 @@ publish, reload and find the same graph.
 
 from __future__ import annotations
 
-import threading
-
 import pytest
-from werkzeug.serving import make_server
 
 from app.actions import service as actions_service
 from app.events import service as events_service
@@ -47,16 +44,6 @@ def action_spec(key: str, name: str, parameters: list[dict]) -> dict:
         "retries": 0,
         "rate_limit": None,
     }
-
-
-@pytest.fixture(scope="module")
-def live_server(app):
-    """Cairn served on a loopback port from a thread, with the test app and its database."""
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
 
 
 @pytest.fixture
