@@ -7,6 +7,7 @@ import re
 
 from sqlalchemy import delete, func, select
 
+from app.crypto import MASK
 from app.errors import NotFound
 from app.extensions import db
 from app.inspector.models import InspectedRequest
@@ -15,6 +16,8 @@ BIN_RE = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 KEEP_PER_BIN = 200
 MAX_BODY_CHARS = 64 * 1024
 HIDDEN_HEADERS = {"cookie"}
+CREDENTIAL_HEADER_RE = re.compile(r"auth|token|secret|api[-_]?key|password|signature", re.IGNORECASE)
+"""Headers whose values are credentials: stored masked, since a bin is readable by every user."""
 
 
 def check_bin(name: str) -> str:
@@ -32,7 +35,10 @@ def record(bin_name: str, method: str, path: str, query: str, headers: dict[str,
         method=method,
         path=path[:2000],
         query_string=query[:2000],
-        headers={name: value for name, value in headers.items() if name.lower() not in HIDDEN_HEADERS},
+        headers={
+            name: masked_header(name, value)
+            for name, value in headers.items() if name.lower() not in HIDDEN_HEADERS
+        },
         body=text[:MAX_BODY_CHARS],
         body_truncated=len(text) > MAX_BODY_CHARS,
     )
@@ -47,6 +53,15 @@ def record(bin_name: str, method: str, path: str, query: str, headers: dict[str,
             InspectedRequest.bin == bin_name, InspectedRequest.id < oldest_kept))
     db.session.commit()
     return entry
+
+
+def masked_header(name: str, value: str) -> str:
+    """A credential header's value as `MASK`, keeping its scheme ("Bearer ••••") so a person can
+    still see which kind of authentication arrived."""
+    if not CREDENTIAL_HEADER_RE.search(name):
+        return value
+    scheme, _, credential = value.partition(" ")
+    return f"{scheme} {MASK}" if credential else MASK
 
 
 def latest(bin_name: str, limit: int = 50) -> list[InspectedRequest]:

@@ -18,6 +18,18 @@ def test_any_method_is_recorded_without_login(client, db):
     assert InspectedRequest.query.count() == 2
 
 
+def test_credential_headers_are_stored_masked(client, db):
+    client.post("/inspector/demo", json={}, headers={
+        "Authorization": "Bearer tok-123", "X-Api-Key": "k-456", "X-Auth-Token": "t-789",
+        "Idempotency-Key": "idem-1", "X-Trace": "trace-1",
+    })
+    headers = InspectedRequest.query.one().headers
+    assert (headers["Authorization"], headers["X-Api-Key"], headers["X-Auth-Token"]) == (
+        "Bearer ••••", "••••", "••••"
+    )
+    assert (headers["Idempotency-Key"], headers["X-Trace"]) == ("idem-1", "trace-1")
+
+
 def test_bad_bin_name_is_404(client, db):
     assert client.post("/inspector/" + "x" * 65, data="{}").status_code == 404
     assert InspectedRequest.query.count() == 0
