@@ -122,6 +122,7 @@ def main() -> None:
             compiled = query.compile(db.engine, compile_kwargs={"literal_binds": True})
             for (line,) in db.session.execute(text(f"EXPLAIN ANALYZE {compiled}")):
                 print(line)
+        db.session.rollback()
         db.drop_all()
 
 
