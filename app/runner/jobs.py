@@ -681,15 +681,16 @@ class BatchRun:
         sending = Writes()
         for call in calls:
             self.write_step(call.run.instance_id, call.record, into=sending)
-        self.ready.write(self.session)
-        sending.write(self.session)
+        counts = Tally()
+        self.ready.write(self.session, counts)
+        sending.write(self.session, counts)
         self.ready = Writes()
         self.session.execute(
             update(INSTANCES)
             .where(INSTANCES.c.lease_token == self.token)
             .values(lease_expires_at=utcnow() + timedelta(seconds=LEASE_S))
         )
-        self.session.commit()
+        self.commit(counts)
 
     def abandon(self) -> None:
         """After an unexpected error: give the instances up as the last commit left them and
@@ -706,18 +707,25 @@ class BatchRun:
         """Write what is left and give the instances up, in one transaction; then record the
         job's metrics."""
         self.end_round()
-        self.ready.write(self.session)
+        counts = Tally()
+        self.ready.write(self.session, counts)
         self.ready = Writes()
         self.session.execute(
             update(INSTANCES)
             .where(INSTANCES.c.lease_token == self.token)
             .values(lease_token=None, lease_expires_at=None)
         )
-        self.session.commit()
+        self.commit(counts)
         for run in self.runs.values():
             if not run.active:
                 self.observed.instance_finished(run.status)
         self.observed.record()
+
+    def commit(self, counts: Tally) -> None:
+        """Add the node counts last, then commit: every worker adds to the same counter rows,
+        so each transaction holds their locks only for the moment before its commit."""
+        counts.write(self.session)
+        self.session.commit()
 
     def instance_values(self, run: RunState, now: datetime) -> dict[str, Any]:
         return {
@@ -742,14 +750,15 @@ class Writes:
     instances: dict[int, dict[str, Any]] = field(default_factory=dict)
     tally: Tally = field(default_factory=Tally)
 
-    def write(self, session: Session) -> None:
+    def write(self, session: Session, counts: Tally) -> None:
+        """Write the rows; the node counts are added to `counts`, for `BatchRun.commit`."""
         if self.step_inserts:
             session.execute(insert(STEPS), self.step_inserts)
         if self.step_updates:
             session.execute(STEP_UPDATE, self.step_updates)
         if self.instances:
             session.execute(INSTANCE_UPDATE, list(self.instances.values()))
-        self.tally.write(session)
+        counts.merge(self.tally)
 
 
 STEP_UPDATE = (
