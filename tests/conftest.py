@@ -19,7 +19,10 @@ from flask.testing import FlaskClient
 from app import create_app
 from app.extensions import db as _db
 from app.redis_store import ensure_embedded_redis, stop_embedded_redis
+from app.runner.sink import SinkThread
+from tests.events.helpers import make_event_type
 from tests.factories import PASSWORD, make_user
+from tests.runner.helpers import private_urls_allowed
 
 CSRF_RE = re.compile(r'"X-CSRFToken": "([^"]+)"|name="csrf_token" value="([^"]+)"')
 
@@ -153,3 +156,11 @@ def signed_in(app, db):
         return session
 
     return sign_in
+
+
+@pytest.fixture
+def sink(app, db, redis_client):
+    """A local HTTP sink (`app.runner.sink`) that the runner may call, and the `signup` event type."""
+    with private_urls_allowed(app), SinkThread() as running:
+        make_event_type()
+        yield running

@@ -15,14 +15,12 @@ from app.crypto import MASK
 from app.events import service as events_service
 from app.logs import JsonLineHandler, RootLogHandler, init_logging
 from app.runner.models import InstanceStatus
-from app.runner.sink import Reply, SinkThread
+from app.runner.sink import Reply
 from tests.runner.helpers import (
     action_node,
     graph,
     instances,
     make_action,
-    make_event_type,
-    private_urls_allowed,
     publish,
     run_worker,
     signup_payload,
@@ -127,13 +125,6 @@ def test_a_bad_level_is_refused_naming_the_setting(root_logger):
 
 
 # ---- the runner's lines ------------------------------------------------------------------------
-
-
-@pytest.fixture
-def sink(app, db, redis_client):
-    with private_urls_allowed(app), SinkThread() as running:
-        make_event_type()
-        yield running
 
 
 def test_one_info_line_per_call_with_its_ids(app, sink, logged):

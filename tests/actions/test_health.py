@@ -15,14 +15,12 @@ from app.auth.models import utcnow
 from app.events import service as events_service
 from app.extensions import db
 from app.runner.models import Step, StepStatus
-from app.runner.sink import Reply, SinkThread
+from app.runner.sink import Reply
 from tests.factories import bearer, make_token
 from tests.runner.helpers import (
     action_node,
     graph,
     make_action,
-    make_event_type,
-    private_urls_allowed,
     publish,
     run_worker,
     signup_payload,
@@ -35,13 +33,6 @@ FLOW = graph(
      ("a_notify", "done", "ok")],
 )
 """Every instance calls `crm` (which refuses: a failure of another action), then `notify`."""
-
-
-@pytest.fixture
-def sink(app, db, redis_client):
-    with private_urls_allowed(app), SinkThread() as running:
-        make_event_type()
-        yield running
 
 
 @pytest.fixture

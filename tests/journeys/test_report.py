@@ -17,7 +17,7 @@ from app.extensions import db as database
 from app.journeys import service as journeys_service
 from app.journeys.models import Journey
 from app.runner.models import Instance, InstanceStatus, Step, StepStatus
-from app.runner.sink import Reply, SinkThread
+from app.runner.sink import Reply
 from app.runner.stats import NodeRef, Tally
 from tests.factories import bearer, make_token
 from tests.runner.helpers import (
@@ -25,7 +25,6 @@ from tests.runner.helpers import (
     graph,
     make_action,
     make_event_type,
-    private_urls_allowed,
     publish,
     run_worker,
     signup_payload,
@@ -66,13 +65,6 @@ def by_edge(report: dict) -> dict[tuple[str, str, str], int]:
 
 
 # ---- counts after a real run -----------------------------------------------------------------
-
-
-@pytest.fixture
-def sink(app, db, redis_client):
-    with private_urls_allowed(app), SinkThread() as running:
-        make_event_type()
-        yield running
 
 
 def step_rows(version_id: int) -> tuple[dict[str, Counter], Counter]:

@@ -11,7 +11,7 @@ from app.auth.models import utcnow
 from app.events import service as events_service
 from app.journeys import service as journeys_service
 from app.runner.models import InstanceStatus
-from app.runner.sink import Reply, SinkThread
+from app.runner.sink import Reply
 from tests.factories import bearer, make_token
 from tests.runner.helpers import (
     action_node,
@@ -20,7 +20,6 @@ from tests.runner.helpers import (
     instances,
     make_action,
     make_event_type,
-    private_urls_allowed,
     publish,
     run_worker,
     signup_payload,
@@ -34,13 +33,6 @@ CHECKED = graph(
      {"id": "e", "type": "end"}],
     [("n0", "a1"), ("a1", "c"), ("c", "w", "yes"), ("w", "e"), ("c", "e", "else")],
 )
-
-
-@pytest.fixture
-def sink(app, db, redis_client):
-    with private_urls_allowed(app), SinkThread() as running:
-        make_event_type()
-        yield running
 
 
 @pytest.fixture

@@ -18,19 +18,11 @@ from tests.runner.helpers import (
     instances,
     make_action,
     make_event_type,
-    private_urls_allowed,
     publish,
     run_worker,
     signup_payload,
     steps_of,
 )
-
-
-@pytest.fixture
-def sink(app, db, redis_client):
-    with private_urls_allowed(app), SinkThread() as running:
-        make_event_type()
-        yield running
 
 
 def send(count: int, start: int = 0, **changes) -> None:

@@ -8,21 +8,18 @@ import subprocess
 import sys
 import time
 
-import pytest
 from rq import Queue
 from rq.registry import ScheduledJobRegistry
 
 from app import PROJECT_ROOT
 from app.events import service as events_service
 from app.runner.models import InstanceStatus, Step, StepStatus
-from app.runner.sink import Reply, SinkThread
+from app.runner.sink import Reply
 from tests.runner.helpers import (
     action_node,
     graph,
     instances,
     make_action,
-    make_event_type,
-    private_urls_allowed,
     publish,
     run_worker,
     signup_payload,
@@ -34,13 +31,6 @@ TWO_CALLS = graph(
     [action_node("a1"), action_node("a2"), {"id": "e", "type": "end"}],
     [("n0", "a1"), ("a1", "a2"), ("a2", "e")],
 )
-
-
-@pytest.fixture
-def sink(app, db, redis_client):
-    with private_urls_allowed(app), SinkThread() as running:
-        make_event_type()
-        yield running
 
 
 def start_worker(app, *, burst: bool) -> subprocess.Popen:

@@ -14,7 +14,7 @@ from app.extensions import db
 from app.journeys.models import Journey
 from app.runner import service, stats
 from app.runner.models import Instance, InstanceStatus, Resolution, Step, StepStatus
-from app.runner.sink import Reply, SinkThread
+from app.runner.sink import Reply
 from app.runner.stats import Latency, NodeRef, Tally, cover
 from tests.runner.helpers import (
     action_node,
@@ -22,7 +22,6 @@ from tests.runner.helpers import (
     instances,
     make_action,
     make_event_type,
-    private_urls_allowed,
     publish,
     run_worker,
     signup_payload,
@@ -74,13 +73,6 @@ def test_a_tally_adds_up_across_writes_and_prune_keeps_the_day_rows(app, db):
     assert stats.totals_by(db.session, "action_key", ["notify"], None)["notify"].calls == 6
     last_hour = stats.version_figures(db.session, version.id, datetime.now(UTC) - timedelta(hours=1))
     assert last_hour["a1"].calls == 2
-
-
-@pytest.fixture
-def sink(app, db, redis_client):
-    with private_urls_allowed(app), SinkThread() as running:
-        make_event_type()
-        yield running
 
 
 def step_counts(version_id: int) -> dict[str, Counter]:
