@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import signal
 import subprocess
@@ -92,6 +93,7 @@ def up_command(port: int | None, host: str) -> None:
     app = current_app._get_current_object()
     port = port or app.config["PORT"]
     metrics.clear_directory(app.config["CAIRN_METRICS_DIR"])
+    logging.getLogger("alembic").setLevel(logging.WARNING)  # a line per revision is noise here
     upgrade()
     admin = create_first_admin()
     ensure_builtin_actions()
