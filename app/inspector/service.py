@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from urllib.parse import unquote_plus
 
 from sqlalchemy import delete, func, select
 
@@ -16,8 +17,11 @@ BIN_RE = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 KEEP_PER_BIN = 200
 MAX_BODY_CHARS = 64 * 1024
 HIDDEN_HEADERS = {"cookie"}
-CREDENTIAL_HEADER_RE = re.compile(r"auth|token|secret|api[-_]?key|password|signature", re.IGNORECASE)
-"""Headers whose values are credentials: stored masked, since a bin is readable by every user."""
+CREDENTIAL_NAME_RE = re.compile(r"auth|token|secret|api[-_]?key|password|signature", re.IGNORECASE)
+"""Names of headers, query items and form fields whose values are credentials (an action's API
+key may travel in the query, an OAuth2 client secret in a token request's form): stored masked,
+since a bin is readable by every user."""
+FORM_CONTENT_TYPE = "application/x-www-form-urlencoded"
 
 
 def check_bin(name: str) -> str:
@@ -30,11 +34,14 @@ def record(bin_name: str, method: str, path: str, query: str, headers: dict[str,
            body: bytes) -> InspectedRequest:
     """Store one received request (body capped) and drop the bin's requests beyond the newest 200."""
     text = body.decode("utf-8", errors="replace")
+    content_type = next((value for name, value in headers.items() if name.lower() == "content-type"), "")
+    if content_type.split(";")[0].strip().lower() == FORM_CONTENT_TYPE:
+        text = masked_form(text)
     entry = InspectedRequest(
         bin=check_bin(bin_name),
         method=method,
         path=path[:2000],
-        query_string=query[:2000],
+        query_string=masked_form(query)[:2000],
         headers={
             name: masked_header(name, value)
             for name, value in headers.items() if name.lower() not in HIDDEN_HEADERS
@@ -58,10 +65,21 @@ def record(bin_name: str, method: str, path: str, query: str, headers: dict[str,
 def masked_header(name: str, value: str) -> str:
     """A credential header's value as `MASK`, keeping its scheme ("Bearer ••••") so a person can
     still see which kind of authentication arrived."""
-    if not CREDENTIAL_HEADER_RE.search(name):
+    if not CREDENTIAL_NAME_RE.search(name):
         return value
     scheme, _, credential = value.partition(" ")
     return f"{scheme} {MASK}" if credential else MASK
+
+
+def masked_form(text: str) -> str:
+    """A query string or form body with each credential field's value as `MASK`; the rest is
+    kept as received, encoding included."""
+
+    def mask(field: str) -> str:
+        name, separator, _ = field.partition("=")
+        return f"{name}={MASK}" if separator and CREDENTIAL_NAME_RE.search(unquote_plus(name)) else field
+
+    return "&".join(mask(field) for field in text.split("&"))
 
 
 def latest(bin_name: str, limit: int = 50) -> list[InspectedRequest]:

@@ -99,6 +99,8 @@ class ReceivedRequest:
     body: bytes
     arrival: float
     """Wall-clock time (`time.time()`), comparable with timestamps taken in other processes."""
+    query: str = ""
+    """The query string as received (scripts match the path alone)."""
 
 
 @dataclass
@@ -156,12 +158,13 @@ class SinkRecorder:
         arrival: float,
         *,
         new_connection: bool = False,
+        query: str = "",
     ) -> Reply:
         """Record one request (the first on its connection if `new_connection`); return its reply."""
         key = headers.get(IDEMPOTENCY_HEADER)
         with self.lock:
             self.connections += new_connection
-            self.requests.append(ReceivedRequest(method, path, headers, body, arrival))
+            self.requests.append(ReceivedRequest(method, path, headers, body, arrival, query))
             replies = self.scripts.get(path)
             if replies is None:
                 reply = DEFAULT_REPLY
@@ -226,6 +229,7 @@ class SinkRecorder:
             {
                 "method": r.method,
                 "path": r.path,
+                "query": r.query,
                 "headers": r.headers,
                 "body": r.body[:EXCERPT_BYTES].decode("utf-8", "replace"),
                 "arrival": r.arrival,
@@ -337,7 +341,7 @@ class SinkServer:
             reply = self._control(method, path, query, body)
         else:
             reply = self.recorder.record(
-                method, path, headers, body, arrival, new_connection=not connection.recorded
+                method, path, headers, body, arrival, new_connection=not connection.recorded, query=query
             )
             connection.recorded = True
         if reply.delay_ms:

@@ -30,6 +30,17 @@ def test_credential_headers_are_stored_masked(client, db):
     assert (headers["Idempotency-Key"], headers["X-Trace"]) == ("idem-1", "trace-1")
 
 
+def test_credential_query_items_and_form_fields_are_stored_masked(client, db):
+    client.post("/inspector/demo?region=eu&api_key=k%2B1&x=", data={
+        "grant_type": "client_credentials", "client_id": "c-1", "client_secret": "s-2",
+    })
+    client.post("/inspector/demo", data="client_secret=s-3&scope=send", content_type="text/plain")
+    form, text = InspectedRequest.query.order_by(InspectedRequest.id).all()
+    assert form.query_string == "region=eu&api_key=••••&x="
+    assert form.body == "grant_type=client_credentials&client_id=c-1&client_secret=••••"
+    assert text.body == "client_secret=s-3&scope=send"  # not a form: shown as received
+
+
 def test_bad_bin_name_is_404(client, db):
     assert client.post("/inspector/" + "x" * 65, data="{}").status_code == 404
     assert InspectedRequest.query.count() == 0

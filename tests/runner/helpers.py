@@ -78,14 +78,14 @@ def publish(graph_data: dict, reentry: str = "always", wait_seconds: int | None 
     return journey.id
 
 
-def run_worker(app, *, until_idle: float = 0.0) -> None:
+def run_worker(app, *, until_idle: float = 0.0, logging_level: str = "WARNING") -> None:
     """Run a real worker in burst mode (with its scheduler) until no runner work is left
-    that is due within `until_idle` seconds."""
+    that is due within `until_idle` seconds (RQ's own lines from `logging_level` up)."""
     deadline = time.monotonic() + until_idle
     while True:
         queue = Queue(RUNNER_QUEUE, connection=get_redis())
         CairnWorker([queue], connection=get_redis(), app=app).work(
-            burst=True, with_scheduler=True, logging_level="WARNING"
+            burst=True, with_scheduler=True, logging_level=logging_level
         )
         if time.monotonic() >= deadline or not active_instances():
             return
