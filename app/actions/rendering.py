@@ -182,9 +182,7 @@ class RenderedRequest:
             return {"method": self.method, "url": self.url, "headers": dict(self.headers), "body": self.body}
 
         def hide(text: str) -> str:
-            for secret in secrets:
-                text = text.replace(secret, MASK)
-            return text
+            return redact_secrets(text, secrets)
 
         url = self.url
         for secret in secrets:
@@ -196,6 +194,14 @@ class RenderedRequest:
             "headers": {name: hide(value) for name, value in self.headers.items()},
             "body": _map_strings(self.body, hide),
         }
+
+
+def redact_secrets(text: str, secrets: Iterable[str]) -> str:
+    """`text` with every secret in it replaced by `MASK`, the longest first (one may hold another):
+    for what a third party sends back, which may echo a credential ("invalid key abc…")."""
+    for secret in sorted({value for value in secrets if value}, key=len, reverse=True):
+        text = text.replace(secret, MASK)
+    return text
 
 
 def _map_strings(value: Any, change: Callable[[str], str]) -> Any:

@@ -33,7 +33,7 @@ from sqlalchemy import func, or_, select
 from app.actions import builtins
 from app.actions.auth import AuthTokenError, apply_auth, auth_kind, invalidate_auth
 from app.actions.models import Action, Channel
-from app.actions.rendering import RenderedRequest, render_request
+from app.actions.rendering import RenderedRequest, redact_secrets, render_request
 from app.actions.schemas import (
     ActionSpecSchema,
     decrypt_secrets,
@@ -531,8 +531,10 @@ def _send(session: requests.Session, rendered: RenderedRequest, timeout_ms: int)
         request=rendered.masked(),
         status=response.status_code,
         duration_ms=duration_ms,
-        response_headers=dict(response.headers),
-        response_body=body[:RESPONSE_PREVIEW_CHARS],
+        response_headers={
+            name: redact_secrets(value, rendered.secret_values) for name, value in response.headers.items()
+        },
+        response_body=redact_secrets(body[:RESPONSE_PREVIEW_CHARS], rendered.secret_values),
         truncated=not complete or len(body) > RESPONSE_PREVIEW_CHARS,
         response_json=_json_or_none(body) if complete else None,
     )

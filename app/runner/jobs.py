@@ -38,7 +38,7 @@ from sqlalchemy.orm import Session
 
 from app import metrics
 from app.actions.auth import AuthTokenError, apply_auth, auth_kind, invalidate_auth
-from app.actions.rendering import CompiledSpec, ParameterValueError, compile_spec
+from app.actions.rendering import CompiledSpec, ParameterValueError, compile_spec, redact_secrets
 from app.actions.service import decrypt_spec
 from app.auth.models import utcnow
 from app.events.models import Event
@@ -186,6 +186,8 @@ class RenderedCall:
     timeout_s: float
     masked: dict[str, Any]
     """The request as recorded in the step log: every secret masked."""
+    secrets: tuple[str, ...]
+    """The secrets the request carries, to mask in what comes back."""
 
 
 def render_call(
@@ -217,6 +219,7 @@ def render_call(
         body=rendered.body_json(),
         timeout_s=float(action.spec.get("timeout_ms", 10_000)) / 1000,
         masked=rendered.masked(),
+        secrets=tuple(rendered.secret_values),
     )
 
 
@@ -279,6 +282,7 @@ class PendingCall:
     outbound: OutboundCall | None = None
     auth_failure: CallResult | None = None
     """Set when authentication failed before sending (a token endpoint refused or was down)."""
+    secrets: tuple[str, ...] = ()
 
 
 class BatchRun:
@@ -450,7 +454,7 @@ class BatchRun:
                 duration_ms=0.0, error_reason=reason, retryable=retryable, retry_after=None,
             )
             return call
-        record.request = rendered.masked
+        record.request, call.secrets = rendered.masked, rendered.secrets
         call.outbound = OutboundCall(
             key=run.instance_id,
             method=rendered.method,
@@ -514,7 +518,7 @@ class BatchRun:
         record.finished_at = finished_at
         record.duration_ms = round(result.duration_ms, 2)
         record.response_status = result.status_code
-        record.response_excerpt = result.excerpt
+        record.response_excerpt = result.excerpt and redact_secrets(result.excerpt, call.secrets)
         if result.succeeded:
             record.status, record.port = StepStatus.SUCCEEDED, "ok"
             settle_action(

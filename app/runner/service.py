@@ -21,6 +21,7 @@ from sqlalchemy.orm import defer, selectinload
 from sqlalchemy.sql.dml import Insert
 
 from app import metrics
+from app.actions.rendering import redact_secrets
 from app.auth.models import as_aware, utcnow
 from app.errors import Conflict, InvalidInput, NotFound
 from app.events.models import EventType
@@ -515,7 +516,8 @@ def _test_call(
                      rendered.timeout_s)
     )
     record.status = StepStatus.SUCCEEDED if result.succeeded else StepStatus.FAILED
-    record.response_status, record.response_excerpt = result.status_code, result.excerpt
+    record.response_status = result.status_code
+    record.response_excerpt = result.excerpt and redact_secrets(result.excerpt, rendered.secrets)
     record.duration_ms, record.error = round(result.duration_ms, 2), result.error_reason
     record.port = settle_action(
         graph, run, node, failure=result.error_reason, response=result.response_json,

@@ -24,7 +24,6 @@ from tests.actions.test_auth import TokenEndpoint, service_account_json
 from tests.factories import bearer, make_token
 from tests.test_outbound import serving
 
-redis_server = test_auth.redis_server
 cache = test_auth.cache
 session = test_auth.session
 rsa_key = test_auth.rsa_key

@@ -219,6 +219,20 @@ def test_the_outbound_guard_still_refuses_private_targets(app, db, redis_client)
     app.extensions.pop("cairn_runner", None)
 
 
+def test_a_credential_echoed_in_the_response_is_masked_in_the_step(app, sink):
+    token = "tok-echoed-4242"
+    sink.recorder.set_script("/hook", [Reply.json(400, {"error": f"token {token} is not valid here"})])
+    secret = SecretBox(app.config["CAIRN_ENCRYPTION_KEY"]).encrypt(token)
+    make_action(f"{sink.url}/hook", auth={"type": "bearer", "token": secret})
+    publish(graph([action_node("a1")], [("n0", "a1")]))
+    send(1)
+    run_worker(app)
+    assert sink.client.requests("/hook")[0]["headers"]["authorization"] == f"Bearer {token}"
+    step = steps_of(instances()[0])["a1"]
+    assert step.status == StepStatus.FAILED and token not in step.response_excerpt
+    assert "token •••• is not valid here" in step.response_excerpt
+
+
 def test_a_401_refreshes_the_oauth_token_once_and_masks_it(app, sink):
     sink.recorder.set_script("/token", [
         Reply.json(200, {"access_token": "first-token", "expires_in": 3600}),
